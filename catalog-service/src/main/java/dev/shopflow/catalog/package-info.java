@@ -1,0 +1,2 @@
+/** catalog-service: categories, products, prices, stock and stock reservations. */
+package dev.shopflow.catalog;

@@ -1,0 +1,15 @@
+package dev.shopflow.payment;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** payment-service: payments, refunds and the Stripe integration. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PaymentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PaymentServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,2 @@
+/** payment-service: payments, refunds and the Stripe integration. */
+package dev.shopflow.payment;

@@ -1,0 +1,2 @@
+/** Kafka wiring every consuming or producing service shares. */
+package dev.shopflow.platform.kafka;

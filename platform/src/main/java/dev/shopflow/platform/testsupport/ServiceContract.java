@@ -1,0 +1,78 @@
+package dev.shopflow.platform.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every Shopflow service promises the launcher, the gateway and whoever operates it: liveness and readiness
+ * probes that include the service's real dependencies, Prometheus metrics, RFC 9457 problem details, and its name
+ * on every answer. Each service's context test extends this (or {@link DatabaseServiceContract}) and so boots the
+ * real application on a random port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class ServiceContract {
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Value("${spring.application.name}")
+    private String serviceName;
+
+    /** Health components the readiness probe must contain, besides {@code readinessState}. */
+    protected abstract List<String> readinessDependencies();
+
+    @Test
+    void reportsReadyWithItsDependencies() {
+        var readiness = web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP");
+        for (String dependency : readinessDependencies()) {
+            readiness.jsonPath("$.components." + dependency + ".status").isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void reportsLive() {
+        web.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheService() {
+        String metrics = web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
+    }
+
+    @Test
+    void answersAnUnknownPathWithProblemDetails() {
+        web.get().uri("/no-such-resource").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void namesItselfOnEveryAnswer() {
+        web.get().uri("/actuator/health/liveness").exchange()
+                .expectHeader().valueEquals("Shopflow-Service", serviceName);
+        web.get().uri("/no-such-resource").exchange()
+                .expectHeader().valueEquals("Shopflow-Service", serviceName);
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP behaviour every Shopflow service shares. */
+package dev.shopflow.platform.web;
