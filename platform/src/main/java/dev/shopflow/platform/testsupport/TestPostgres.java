@@ -53,23 +53,33 @@ public final class TestPostgres {
      * (for example {@code orders_t20261121093000_k3x9qa}), and drops it when the JVM exits.
      */
     public static String freshDatabase(String purpose) {
-        String name = purpose + "_t" + LocalDateTime.now().format(STAMP) + "_" + randomSuffix();
+        String name = purpose + uniqueSuffix();
         try {
             server().databases().createIfMissing(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + server + ": " + e.getMessage(), e);
         }
-        created.add(name);
+        dropAtExit(name);
         return name;
     }
 
-    private static String randomSuffix() {
+    /**
+     * A suffix no other test run uses ({@code _t20261121093000_k3x9qa}); a database named {@code purpose + suffix}
+     * that is left behind is recognised and dropped by a later run.
+     */
+    public static String uniqueSuffix() {
         var random = ThreadLocalRandom.current();
-        var suffix = new StringBuilder();
+        var suffix = new StringBuilder("_t").append(LocalDateTime.now().format(STAMP)).append('_');
         for (int i = 0; i < 6; i++) {
             suffix.append(Character.forDigit(random.nextInt(36), 36));
         }
         return suffix.toString();
+    }
+
+    /** Drops the database, created by someone else for this JVM's tests, when the JVM exits. */
+    public static void dropAtExit(String database) {
+        server();
+        created.add(database);
     }
 
     private static void dropAbandonedDatabases(PostgresServer server) {

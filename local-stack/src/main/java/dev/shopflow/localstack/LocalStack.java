@@ -1,0 +1,320 @@
+package dev.shopflow.localstack;
+
+import dev.shopflow.platform.postgres.PostgresResolver;
+import dev.shopflow.platform.postgres.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The whole stack on one machine: resolves PostgreSQL and creates the databases, starts the in-process Kafka broker
+ * (unless an external cluster is configured), starts every service in its own JVM and waits until each reports
+ * ready. Closing it stops the services gracefully, then Kafka, then a PostgreSQL it started itself.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final StackSettings settings;
+    private final Consumer<String> out;
+    private final Services services;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private PostgresServer postgres;
+    private String kafkaBootstrapServers;
+    private String kafkaDescription;
+    private volatile boolean closing;
+    private boolean closed;
+
+    public LocalStack(StackSettings settings, Consumer<String> out) {
+        this.settings = settings;
+        this.out = out;
+        this.services = new Services(settings);
+    }
+
+    /**
+     * Starts everything and returns once every service is ready.
+     *
+     * @param givenPostgres a server to use, or {@code null} to resolve one as {@link PostgresResolver} describes
+     * @throws StackFailure when something cannot start; whatever had started is stopped again
+     */
+    public LocalStack start(PostgresServer givenPostgres) {
+        long startedAt = System.nanoTime();
+        try {
+            prepareDirectories();
+            requireFreePorts();
+            startPostgres(givenPostgres);
+            createDatabases();
+            startKafka();
+            startServices();
+            awaitReadiness(startedAt);
+            saveDescription();
+            out.accept("");
+            out.accept(String.format("Shopflow is ready in %.1f s.", seconds(startedAt)));
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof StackFailure ? e : new StackFailure(e.getMessage(), e);
+        }
+    }
+
+    /** The table of addresses printed once the stack is ready. */
+    public String urlTable() {
+        var table = new StringBuilder();
+        String format = "  %-16s %-24s %-40s %s%n";
+        table.append(String.format(format, "SERVICE", "URL", "SWAGGER UI", "PROMETHEUS"));
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            String base = "http://localhost:" + settings.port(service);
+            String swagger = service.database() == null ? "-" : base + "/swagger-ui.html";
+            table.append(String.format(format, service.name(), base, swagger, base + "/actuator/prometheus"));
+        }
+        table.append('\n');
+        table.append(String.format("  %-16s %s%n", "Kafka", kafkaDescription));
+        table.append(String.format("  %-16s %s, databases %s%n", "PostgreSQL", postgres,
+                String.join(", ", settings.databases().values())));
+        table.append(String.format("  %-16s %s%n", "Logs", settings.home().relativize(settings.logDirectory().toAbsolutePath()) + "/"
+                + "  (./shopflow logs SERVICE)"));
+        return table.toString();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    /** Base URL of a service, for example {@code http://127.0.0.1:8080}. */
+    public String url(ServiceSpec service) {
+        return "http://127.0.0.1:" + settings.port(service);
+    }
+
+    /** The live process of a service, if it runs. */
+    public java.util.Optional<ProcessHandle> process(ServiceSpec service) {
+        return services.running(service);
+    }
+
+    /**
+     * Stops the services (in parallel, each gracefully), then Kafka, then a PostgreSQL started by the stack.
+     * Safe to call more than once and from a shutdown hook.
+     *
+     * @return the services that had to be killed because they did not stop in time
+     */
+    public synchronized List<String> stop() {
+        closing = true;
+        if (closed) {
+            return List.of();
+        }
+        closed = true;
+        var stops = new LinkedHashMap<String, CompletableFuture<Boolean>>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            stops.put(service.name(), CompletableFuture.supplyAsync(() -> services.stop(service)));
+        }
+        var killed = new ArrayList<String>();
+        stops.forEach((name, stop) -> {
+            if (!stop.join()) {
+                killed.add(name);
+            }
+        });
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            try {
+                infrastructure.get(i).close();
+            } catch (Exception e) {
+                out.accept("  ! could not stop cleanly: " + e.getMessage());
+            }
+        }
+        infrastructure.clear();
+        try {
+            Files.deleteIfExists(settings.runDirectory().resolve("stack.properties"));
+        } catch (IOException e) {
+            // Only a description for `status`; a stale one is overwritten by the next start.
+        }
+        return killed;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void prepareDirectories() {
+        try {
+            Files.createDirectories(settings.logDirectory());
+            Files.createDirectories(settings.runDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + settings.stateDirectory(), e);
+        }
+    }
+
+    private void requireFreePorts() {
+        var ports = new LinkedHashMap<Integer, String>();
+        ServiceSpec.ALL.forEach(service -> ports.put(settings.port(service), service.name()));
+        if (settings.kafkaBootstrapServers() == null && settings.kafkaPort() > 0) {
+            ports.put(settings.kafkaPort(), "Kafka");
+        }
+        ports.forEach((port, owner) -> {
+            try (var socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new StackFailure("Port " + port + " (" + owner + ") is already in use by another program."
+                        + " Stop that program, or give " + owner + " another port"
+                        + (owner.equals("Kafka") ? " with SHOPFLOW_KAFKA_PORT." : " with "
+                        + StackSettings.portVariable(ServiceSpec.named(owner).orElseThrow()) + "."));
+            }
+        });
+    }
+
+    private void startPostgres(PostgresServer givenPostgres) {
+        long began = System.nanoTime();
+        if (givenPostgres != null) {
+            postgres = givenPostgres;
+        } else {
+            postgres = PostgresResolver.using(settings.environment(), message -> out.accept("  " + message))
+                    .persistEmbeddedServer(settings.postgresDirectory(), 54329)
+                    .resolve();
+            infrastructure.add(postgres);
+        }
+        out.accept(String.format("  ✓ PostgreSQL      %s (%.1f s)", postgres, seconds(began)));
+    }
+
+    private void createDatabases() {
+        var created = new ArrayList<String>();
+        for (String database : new LinkedHashSet<>(settings.databases().values())) {
+            try {
+                if (postgres.databases().createIfMissing(database)) {
+                    created.add(database);
+                }
+            } catch (SQLException e) {
+                throw new StackFailure("Cannot create database " + database + " on " + postgres + ": " + e.getMessage(), e);
+            }
+        }
+        out.accept("  ✓ databases       " + String.join(", ", settings.databases().values())
+                + (created.isEmpty() ? "" : " (created " + String.join(", ", created) + ")"));
+    }
+
+    private void startKafka() {
+        long began = System.nanoTime();
+        if (settings.kafkaBootstrapServers() != null) {
+            kafkaBootstrapServers = settings.kafkaBootstrapServers();
+            requireKafkaAnswers(kafkaBootstrapServers);
+            kafkaDescription = kafkaBootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS)";
+        } else {
+            Path data = settings.kafkaDirectory();
+            var broker = KafkaBroker.start(data, settings.kafkaPort());
+            infrastructure.add(broker);
+            kafkaBootstrapServers = broker.bootstrapServers();
+            kafkaDescription = kafkaBootstrapServers + " (in-process KRaft broker, data in "
+                    + settings.home().relativize(data.toAbsolutePath()) + ")";
+        }
+        out.accept(String.format("  ✓ Kafka           %s (%.1f s)", kafkaDescription, seconds(began)));
+    }
+
+    private static void requireKafkaAnswers(String bootstrapServers) {
+        try (var admin = AdminClient.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new StackFailure("Kafka at KAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers + " does not answer ("
+                    + e.getMessage() + "). Unset it to use the in-process broker.", e);
+        }
+    }
+
+    private void startServices() {
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            if (closing) {
+                throw new StackFailure("Stopped while starting.");
+            }
+            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers), true);
+        }
+        out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
+    }
+
+    private void awaitReadiness(long startedAt) {
+        Set<ServiceSpec> waiting = new LinkedHashSet<>(ServiceSpec.ALL);
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+        while (!waiting.isEmpty()) {
+            if (closing) {
+                throw new StackFailure("Stopped while starting.");
+            }
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                ServiceSpec service = iterator.next();
+                if (services.running(service).isEmpty()) {
+                    throw new StackFailure(service.name() + " exited while starting. The end of its log ("
+                            + settings.logFile(service.name()) + "):\n" + tail(settings.logFile(service.name()), 25));
+                }
+                if (Readiness.of(settings.port(service)) == Readiness.State.READY) {
+                    out.accept(String.format("  ✓ %-15s ready on port %d (%.1f s)", service.name(), settings.port(service), seconds(startedAt)));
+                    iterator.remove();
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackFailure("Not ready after " + settings.startTimeout().toSeconds() + " s: "
+                        + String.join(", ", waiting.stream().map(ServiceSpec::name).toList())
+                        + ". Their logs are in " + settings.logDirectory() + "; SHOPFLOW_START_TIMEOUT_SECONDS waits longer.");
+            }
+            if (System.nanoTime() > nextProgress) {
+                out.accept(String.format("  … waiting for %s (%.0f s)",
+                        String.join(", ", waiting.stream().map(ServiceSpec::name).toList()), seconds(startedAt)));
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    private void saveDescription() {
+        var description = new Properties();
+        description.setProperty("kafka", kafkaDescription);
+        description.setProperty("postgres", postgres.toString());
+        try (var writer = Files.newBufferedWriter(settings.runDirectory().resolve("stack.properties"))) {
+            description.store(writer, "The running stack, for ./shopflow status");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the stack description", e);
+        }
+    }
+
+    /** The last lines of a file, or a note that it cannot be read. */
+    static String tail(Path file, int lines) {
+        try (var stream = Files.lines(file)) {
+            var all = stream.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("Interrupted.");
+        }
+    }
+}

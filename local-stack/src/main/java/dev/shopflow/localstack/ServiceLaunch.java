@@ -1,0 +1,58 @@
+package dev.shopflow.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How one service is started: its command line and the environment that connects it to the stack. The launcher
+ * saves it beside the pid file, so {@code ./shopflow restart SERVICE} starts the service exactly as {@code up} did.
+ */
+record ServiceLaunch(List<String> command, Map<String, String> environment) {
+
+    void save(Path file) {
+        var properties = new Properties();
+        for (int i = 0; i < command.size(); i++) {
+            properties.setProperty("arg." + i, command.get(i));
+        }
+        environment.forEach((key, value) -> properties.setProperty("env." + key, value));
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file)) {
+                properties.store(out, "How ./shopflow starts this service; written by the launcher");
+            }
+            // The environment holds the database password.
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the file stays with the user's default permissions.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    static ServiceLaunch load(Path file) {
+        var properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        var command = new ArrayList<String>();
+        for (int i = 0; properties.containsKey("arg." + i); i++) {
+            command.add(properties.getProperty("arg." + i));
+        }
+        var environment = new LinkedHashMap<String, String>();
+        properties.stringPropertyNames().stream().filter(key -> key.startsWith("env.")).sorted()
+                .forEach(key -> environment.put(key.substring(4), properties.getProperty(key)));
+        return new ServiceLaunch(command, environment);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.shopflow.localstack;
+
+import dev.shopflow.platform.postgres.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts and stops the service JVMs. Each runs {@code java -jar SERVICE/target/SERVICE.jar} with its output in
+ * {@code logs/SERVICE.log}, and is recorded in the {@link ProcessRegistry}.
+ */
+final class Services {
+
+    /** A service stopping gracefully gets this long before it is killed (its own shutdown phase is 20 s). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackSettings settings;
+    private final ProcessRegistry registry;
+
+    Services(StackSettings settings) {
+        this.settings = settings;
+        this.registry = new ProcessRegistry(settings.runDirectory());
+    }
+
+    ProcessRegistry registry() {
+        return registry;
+    }
+
+    /** The command line and environment that connect a service to this Kafka and PostgreSQL. */
+    ServiceLaunch launchOf(ServiceSpec service, PostgresServer postgres, String kafkaBootstrapServers) {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.jvmOptions());
+        // Marks the process as a Shopflow service in `ps` and in the JVM's own view of its arguments.
+        command.add("-Dshopflow.service=" + service.name());
+        command.add("-jar");
+        command.add(settings.jar(service).toAbsolutePath().toString());
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(settings.port(service)));
+        // Loopback only, unless the user asks otherwise: a laptop demo should not be reachable from the network.
+        environment.put("SERVER_ADDRESS", settings.environment().getOrDefault("SHOPFLOW_BIND_ADDRESS", "127.0.0.1"));
+        if (service.database() != null) {
+            environment.put("DB_HOST", postgres.host());
+            environment.put("DB_PORT", String.valueOf(postgres.port()));
+            environment.put("DB_NAME", settings.database(service));
+            environment.put("DB_USER", postgres.user());
+            environment.put("DB_PASSWORD", postgres.password());
+        }
+        if (service.usesKafka()) {
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        }
+        if (service.name().equals("gateway")) {
+            for (ServiceSpec routed : ServiceSpec.ALL) {
+                if (routed.database() != null) {
+                    String key = routed.name().replace("-service", "").toUpperCase();
+                    environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(routed));
+                }
+            }
+        }
+        return new ServiceLaunch(List.copyOf(command), environment);
+    }
+
+    /**
+     * Starts a service and records it.
+     *
+     * @param freshLog move the previous log aside ({@code up}) rather than append to it ({@code restart})
+     */
+    ProcessHandle start(ServiceSpec service, ServiceLaunch launch, boolean freshLog) {
+        Path jar = settings.jar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("There is no " + jar + ": build it with ./mvnw package -DskipTests"
+                    + " (./shopflow up does that for you).");
+        }
+        Path log = settings.logFile(service.name());
+        try {
+            Files.createDirectories(log.getParent());
+            if (freshLog && Files.exists(log)) {
+                Files.move(log, log.resolveSibling(service.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + log, e);
+        }
+        launch.save(launchFile(service));
+        var builder = new ProcessBuilder(launch.command())
+                .directory(settings.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().putAll(launch.environment());
+        try {
+            ProcessHandle process = builder.start().toHandle();
+            registry.record(service.name(), process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<ServiceLaunch> savedLaunch(ServiceSpec service) {
+        Path file = launchFile(service);
+        return Files.exists(file) ? Optional.of(ServiceLaunch.load(file)) : Optional.empty();
+    }
+
+    Optional<ProcessHandle> running(ServiceSpec service) {
+        return registry.find(service.name());
+    }
+
+    /**
+     * Stops a service gracefully (SIGTERM, then up to {@link #STOP_GRACE} to finish in-flight work), killing it
+     * only if it does not exit in time.
+     *
+     * @return whether it stopped on its own
+     */
+    boolean stop(ServiceSpec service) {
+        var process = registry.find(service.name());
+        boolean graceful = process.map(Services::stopGracefully).orElse(true);
+        registry.forget(service.name());
+        return graceful;
+    }
+
+    /** Kills a service at once (SIGKILL), as a crash would. */
+    boolean kill(ServiceSpec service) {
+        var process = registry.find(service.name());
+        process.ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        });
+        registry.forget(service.name());
+        return process.isPresent();
+    }
+
+    static boolean stopGracefully(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    private Path launchFile(ServiceSpec service) {
+        return settings.runDirectory().resolve(service.name() + ".launch");
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,346 @@
+package dev.shopflow.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./shopflow} commands: {@code up [-d]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
+ * {@code kill SERVICE}, {@code restart SERVICE}. ({@code test} is handled by the script: it is {@code ./mvnw verify}.)
+ */
+public final class ShopflowCli {
+
+    private static final String USAGE = """
+            Usage: ./shopflow COMMAND
+
+              up              run the whole stack in the foreground until Ctrl-C
+              up -d           start the stack in the background and return once it is ready
+              down            stop the stack
+              status          show what runs and whether each service is ready
+              logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
+              kill SERVICE    kill a service at once, as a crash would (SIGKILL)
+              restart SERVICE stop a service gracefully and start it again
+              test            run every test (./mvnw verify)
+
+            Services: %s
+            """.formatted(ServiceSpec.names());
+
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    ShopflowCli(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("shopflow.home", ".")).toAbsolutePath().normalize();
+        int code;
+        try {
+            var settings = StackSettings.fromEnvironment(home, System.getenv());
+            // Read by logback.xml for the in-process broker's log file; set before anything logs.
+            System.setProperty("shopflow.log-dir", settings.logDirectory().toString());
+            code = new ShopflowCli(settings, System.out).run(List.of(args));
+        } catch (IllegalArgumentException | StackFailure e) {
+            System.err.println(e.getMessage());
+            code = 2;
+        }
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            out.print(USAGE);
+            return 2;
+        }
+        String command = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        return switch (command) {
+            case "up" -> rest.contains("-d") || rest.contains("--detach") ? upDetached() : new Supervisor(settings, out).run(false);
+            case "supervise" -> new Supervisor(settings, out).run(true);
+            case "down" -> down();
+            case "status" -> status();
+            case "logs" -> logs(rest);
+            case "kill" -> kill(rest);
+            case "restart" -> restart(rest);
+            case "help", "-h", "--help" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                out.println("Unknown command: " + command);
+                out.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    /** Starts a supervisor in its own session, shows its progress, and returns once it is ready or has failed. */
+    private int upDetached() {
+        if (Supervisor.running(settings).isPresent()) {
+            out.println("Shopflow is already running: ./shopflow status shows it, ./shopflow down stops it.");
+            return 1;
+        }
+        Path log = settings.logFile(Supervisor.NAME);
+        var command = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
+            command.add("setsid"); // its own session: closing this terminal does not stop the stack
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath)); // the executable jar that ./shopflow runs
+        } else {
+            command.addAll(List.of("-cp", classPath, ShopflowCli.class.getName()));
+        }
+        command.add("supervise");
+        Process supervisor;
+        try {
+            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(settings.runDirectory().resolve("launcher.state"));
+            supervisor = new ProcessBuilder(command)
+                    .directory(settings.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the launcher in the background", e);
+        }
+        try (var follower = new LogFollower(log)) {
+            while (true) {
+                follower.printNew(out);
+                var state = Supervisor.state(settings);
+                if (state.filter(s -> s == Supervisor.State.READY).isPresent()) {
+                    LocalStack.pause(Duration.ofMillis(300));
+                    follower.printNew(out);
+                    return 0;
+                }
+                if (!supervisor.isAlive() || state.filter(s -> s == Supervisor.State.FAILED).isPresent()) {
+                    supervisor.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                    follower.printNew(out);
+                    return 1;
+                }
+                LocalStack.pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private int down() {
+        Optional<ProcessHandle> launcher = Supervisor.running(settings);
+        boolean anything = launcher.isPresent();
+        if (launcher.isPresent()) {
+            out.println("Stopping Shopflow (launcher pid " + launcher.get().pid() + ") …");
+            launcher.get().destroy();
+            try {
+                launcher.get().onExit().get(Supervisor.stopTimeout().toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                out.println("  the launcher did not stop in time; killing it");
+                launcher.get().destroyForcibly();
+            }
+        }
+        // Services the launcher could not stop, or that were started by `restart` after it died.
+        var services = new Services(settings);
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            var process = services.running(service);
+            if (process.isPresent()) {
+                anything = true;
+                out.println("  stopping " + service.name() + " (pid " + process.get().pid() + ")");
+                services.stop(service);
+            }
+        }
+        out.println(anything ? "Shopflow is stopped." : "Shopflow is not running.");
+        return 0;
+    }
+
+    private int status() {
+        var launcher = Supervisor.running(settings);
+        var services = new Services(settings);
+        String format = "  %-16s %-8s %-6s %s%n";
+        out.printf(format, "SERVICE", "PID", "PORT", "STATE");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            var process = services.running(service);
+            int port = settings.port(service);
+            String state = process.isEmpty() ? "stopped" : switch (Readiness.of(port)) {
+                case READY -> "ready";
+                case NOT_READY -> "not ready";
+                case UNREACHABLE -> "starting";
+            };
+            out.printf(format, service.name(), process.map(p -> String.valueOf(p.pid())).orElse("-"), port, state);
+        }
+        out.println();
+        if (launcher.isEmpty()) {
+            out.println("  The launcher is not running" + (Supervisor.leftoverServices(settings).isPresent()
+                    ? "; the services above are left over: ./shopflow down stops them." : "."));
+            return 0;
+        }
+        out.println("  launcher         pid " + launcher.get().pid() + ", " + Supervisor.state(settings).map(Enum::name).orElse("?"));
+        Path description = settings.runDirectory().resolve("stack.properties");
+        if (Files.exists(description)) {
+            var properties = new Properties();
+            try (var reader = Files.newBufferedReader(description)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println("  Kafka            " + properties.getProperty("kafka"));
+            out.println("  PostgreSQL       " + properties.getProperty("postgres"));
+        }
+        return 0;
+    }
+
+    private int logs(List<String> args) {
+        List<String> names = args.stream().filter(arg -> !arg.startsWith("-")).toList();
+        boolean follow = args.contains("-f") || args.contains("--follow");
+        if (names.size() != 1) {
+            out.println("Usage: ./shopflow logs SERVICE [-f]   (" + ServiceSpec.names() + ", launcher, kafka)");
+            return 2;
+        }
+        String name = names.getFirst();
+        String file = switch (name) {
+            case "launcher", "kafka" -> name;
+            default -> ServiceSpec.named(name).map(ServiceSpec::name).orElse(null);
+        };
+        if (file == null) {
+            out.println("No service called " + name + ". Services: " + ServiceSpec.names() + ", launcher, kafka");
+            return 2;
+        }
+        Path log = settings.logFile(file);
+        if (!Files.exists(log)) {
+            out.println("No log yet at " + log + ".");
+            return 1;
+        }
+        out.println(LocalStack.tail(log, 200));
+        if (follow) {
+            try (var follower = new LogFollower(log, true)) {
+                while (true) {
+                    follower.printNew(out);
+                    LocalStack.pause(Duration.ofMillis(300));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private int kill(List<String> args) {
+        Optional<ServiceSpec> service = serviceArgument(args, "kill");
+        if (service.isEmpty()) {
+            return 2;
+        }
+        var services = new Services(settings);
+        Optional<ProcessHandle> process = services.running(service.get());
+        if (process.isEmpty()) {
+            out.println(service.get().name() + " is not running.");
+            return 1;
+        }
+        services.kill(service.get());
+        out.println("Killed " + service.get().name() + " (pid " + process.get().pid() + "). ./shopflow restart "
+                + service.get().name() + " starts it again.");
+        return 0;
+    }
+
+    private int restart(List<String> args) {
+        Optional<ServiceSpec> found = serviceArgument(args, "restart");
+        if (found.isEmpty()) {
+            return 2;
+        }
+        ServiceSpec service = found.get();
+        if (Supervisor.running(settings).isEmpty()) {
+            out.println("Shopflow is not running; ./shopflow up starts it.");
+            return 1;
+        }
+        var services = new Services(settings);
+        var launch = services.savedLaunch(service);
+        if (launch.isEmpty()) {
+            out.println("No record of how " + service.name() + " was started; restart the stack with ./shopflow down and up.");
+            return 1;
+        }
+        services.running(service).ifPresent(process -> {
+            out.println("Stopping " + service.name() + " (pid " + process.pid() + ") …");
+            services.stop(service);
+        });
+        long began = System.nanoTime();
+        ProcessHandle process = services.start(service, launch.get(), false);
+        out.println("Started " + service.name() + " (pid " + process.pid() + "); waiting for it to be ready …");
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                out.println(service.name() + " exited while starting. The end of its log:\n"
+                        + LocalStack.tail(settings.logFile(service.name()), 25));
+                return 1;
+            }
+            if (Readiness.of(settings.port(service)) == Readiness.State.READY) {
+                out.printf("%s is ready on port %d (%.1f s).%n", service.name(), settings.port(service),
+                        (System.nanoTime() - began) / 1e9);
+                return 0;
+            }
+            LocalStack.pause(Duration.ofMillis(250));
+        }
+        out.println(service.name() + " is not ready after " + settings.startTimeout().toSeconds() + " s; see ./shopflow logs " + service.name());
+        return 1;
+    }
+
+    private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {
+        if (args.size() != 1) {
+            out.println("Usage: ./shopflow " + command + " SERVICE   (" + ServiceSpec.names() + ")");
+            return Optional.empty();
+        }
+        Optional<ServiceSpec> service = ServiceSpec.named(args.getFirst());
+        if (service.isEmpty()) {
+            out.println("No service called " + args.getFirst() + ". Services: " + ServiceSpec.names());
+        }
+        return service;
+    }
+
+    /** Prints what is appended to a file, like {@code tail -f}. */
+    private static final class LogFollower implements AutoCloseable {
+
+        private final Path file;
+        private long position;
+
+        LogFollower(Path file) {
+            this(file, false);
+        }
+
+        LogFollower(Path file, boolean fromEnd) {
+            this.file = file;
+            this.position = fromEnd ? file.toFile().length() : 0;
+        }
+
+        void printNew(PrintStream out) {
+            if (!Files.exists(file)) {
+                return;
+            }
+            try (var reader = new RandomAccessFile(file.toFile(), "r")) {
+                if (reader.length() < position) {
+                    position = 0;
+                }
+                reader.seek(position);
+                byte[] bytes = new byte[(int) Math.min(reader.length() - position, 1 << 20)];
+                reader.readFully(bytes);
+                position += bytes.length;
+                out.print(new String(bytes, StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.shopflow.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The launcher process while the stack runs: it holds the Kafka broker, watches the services, and stops everything
+ * when it is told to (Ctrl-C, {@code ./shopflow down}, or SIGTERM). A lock file makes sure only one runs per
+ * project folder, and its state file tells a detached {@code up -d} when the stack is ready.
+ */
+final class Supervisor {
+
+    static final String NAME = "launcher";
+
+    enum State { STARTING, READY, FAILED, STOPPING, STOPPED }
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final ProcessRegistry registry;
+
+    Supervisor(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.registry = new ProcessRegistry(settings.runDirectory());
+    }
+
+    /** Runs the stack until this process is told to stop; returns the exit code. */
+    int run(boolean detached) {
+        try (FileChannel channel = lockChannel(settings); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                out.println("Shopflow is already running: ./shopflow status shows it, ./shopflow down stops it.");
+                return 1;
+            }
+            return runLocked(detached);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int runLocked(boolean detached) {
+        Optional<String> leftovers = leftoverServices(settings);
+        if (leftovers.isPresent()) {
+            out.println("Services from an earlier run are still running (" + leftovers.get() + ")."
+                    + " Run ./shopflow down first.");
+            return 1;
+        }
+        registry.record(NAME, ProcessHandle.current());
+        writeState(settings, State.STARTING);
+        out.println("Starting Shopflow from " + settings.home().toAbsolutePath());
+        var stack = new LocalStack(settings, out::println);
+        var stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            writeState(settings, State.STOPPING);
+            out.println();
+            out.println("Stopping Shopflow …");
+            var killed = stack.stop();
+            out.println(killed.isEmpty() ? "Stopped." : "Stopped; had to kill " + String.join(", ", killed) + ".");
+            writeState(settings, State.STOPPED);
+            registry.forget(NAME);
+            stopped.countDown();
+        }, "shopflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stack.start(null);
+        } catch (StackFailure e) {
+            out.println();
+            out.println("Shopflow could not start: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            registry.forget(NAME);
+            writeState(settings, State.FAILED);
+            return 1;
+        }
+        out.println();
+        out.print(stack.urlTable());
+        out.println();
+        out.println(detached ? "Running in the background: ./shopflow status, ./shopflow logs SERVICE, ./shopflow down."
+                : "Press Ctrl-C to stop (or run ./shopflow down in another terminal).");
+        writeState(settings, State.READY);
+        watch(stopped);
+        return 0;
+    }
+
+    /** Reports services that stop or come back (a fault lab's kill and restart) until the stack stops. */
+    private void watch(CountDownLatch stopped) {
+        Map<String, Long> running = new HashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            registry.find(service.name()).ifPresent(process -> running.put(service.name(), process.pid()));
+        }
+        try {
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                for (ServiceSpec service : ServiceSpec.ALL) {
+                    Long before = running.get(service.name());
+                    Long now = registry.find(service.name()).map(ProcessHandle::pid).orElse(null);
+                    if (before != null && !before.equals(now)) {
+                        out.println("  ! " + service.name() + " (pid " + before + ") has stopped; ./shopflow restart "
+                                + service.name() + " starts it again");
+                    }
+                    if (now != null && !now.equals(before)) {
+                        out.println("  ✓ " + service.name() + " is running again (pid " + now + ")");
+                    }
+                    if (now == null) {
+                        running.remove(service.name());
+                    } else {
+                        running.put(service.name(), now);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The live launcher process of this project folder, if one runs. */
+    static Optional<ProcessHandle> running(StackSettings settings) {
+        return new ProcessRegistry(settings.runDirectory()).find(NAME);
+    }
+
+    static Optional<String> leftoverServices(StackSettings settings) {
+        var registry = new ProcessRegistry(settings.runDirectory());
+        var names = ServiceSpec.ALL.stream()
+                .filter(service -> registry.find(service.name()).isPresent())
+                .map(service -> service.name() + " pid " + registry.find(service.name()).orElseThrow().pid())
+                .toList();
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", names));
+    }
+
+    static Optional<State> state(StackSettings settings) {
+        Path file = settings.runDirectory().resolve("launcher.state");
+        try {
+            return Files.exists(file) ? Optional.of(State.valueOf(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeState(StackSettings settings, State state) {
+        try {
+            Files.createDirectories(settings.runDirectory());
+            Files.writeString(settings.runDirectory().resolve("launcher.state"), state.name() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static FileChannel lockChannel(StackSettings settings) throws IOException {
+        Files.createDirectories(settings.runDirectory());
+        return FileChannel.open(settings.runDirectory().resolve("launcher.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    static Duration stopTimeout() {
+        return Services.STOP_GRACE.plusSeconds(30);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.shopflow.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopflow.localstack.ServiceSpec;
+import dev.shopflow.platform.testsupport.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ./shopflow} as a user runs it: {@code up -d}, {@code status}, {@code kill}, {@code restart}, {@code logs},
+ * {@code down}. The stack gets its own ports, state folder and databases, so it runs beside anything else.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShopflowCommandIT {
+
+    static final Path home = Path.of(System.getProperty("shopflow.home"));
+    static final Map<String, String> environment = new HashMap<>();
+    static final Map<String, Integer> ports = new HashMap<>();
+    static final List<Long> servicePids = new ArrayList<>();
+
+    @BeforeAll
+    static void isolateTheStack() throws IOException {
+        Path state = home.resolve("system-tests/target/cli-stack");
+        if (Files.exists(state)) {
+            try (var files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("SHOPFLOW_STATE_DIR", state.toString());
+        String suffix = TestPostgres.uniqueSuffix();
+        environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            int port = Http.freePort();
+            ports.put(service.name(), port);
+            environment.put("SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));
+            if (service.database() != null) {
+                TestPostgres.dropAtExit(service.database() + suffix);
+            }
+        }
+        environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+    }
+
+    @AfterAll
+    static void stopWhateverIsLeft() {
+        shopflow("down");
+    }
+
+    @Test
+    @Order(1)
+    void upInTheBackgroundReturnsOnceEveryServiceIsReadyAndPrintsTheUrls() {
+        var up = shopflow("up", "-d");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("Shopflow is ready in");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            assertThat(up.output()).containsPattern(Pattern.compile(
+                    "✓ " + service.name() + " +ready on port " + ports.get(service.name())));
+            assertThat(up.output()).contains("http://localhost:" + ports.get(service.name()) + "/actuator/prometheus");
+        }
+        assertThat(Http.get("http://127.0.0.1:" + ports.get("gateway") + "/actuator/health").body()).contains("\"UP\"");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondUpSaysTheStackIsAlreadyRunning() {
+        var detached = shopflow("up", "-d");
+        var foreground = shopflow("up");
+
+        assertThat(detached.exitCode()).isEqualTo(1);
+        assertThat(detached.output()).contains("already running");
+        assertThat(foreground.exitCode()).isEqualTo(1);
+        assertThat(foreground.output()).contains("already running");
+    }
+
+    @Test
+    @Order(3)
+    void statusShowsEveryServiceReady() {
+        var status = shopflow("status");
+
+        assertThat(status.exitCode()).isZero();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            var line = Pattern.compile(service.name() + " +(\\d+) +" + ports.get(service.name()) + " +ready").matcher(status.output());
+            assertThat(line.find()).as(status.output()).isTrue();
+            servicePids.add(Long.parseLong(line.group(1)));
+        }
+        assertThat(status.output()).contains("in-process KRaft broker");
+    }
+
+    @Test
+    @Order(4)
+    void aKilledServiceIsReportedStoppedAndComesBackOnRestart() {
+        var kill = shopflow("kill", "order-service");
+        assertThat(kill.exitCode()).as(kill.output()).isZero();
+        assertThat(shopflow("status").output()).containsPattern("order-service +- +" + ports.get("order-service") + " +stopped");
+
+        var restart = shopflow("restart", "order");
+
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("order-service is ready");
+        var orders = Http.get("http://127.0.0.1:" + ports.get("gateway") + "/api/orders");
+        assertThat(orders.headers().firstValue("Shopflow-Service")).hasValue("order-service");
+        assertThat(shopflow("logs", "order-service").output()).contains("Started OrderServiceApplication");
+    }
+
+    @Test
+    @Order(5)
+    void refusesAnUnknownServiceWithTheListOfServices() {
+        var kill = shopflow("kill", "billing");
+
+        assertThat(kill.exitCode()).isEqualTo(2);
+        assertThat(kill.output()).contains("No service called billing").contains(ServiceSpec.names());
+    }
+
+    @Test
+    @Order(6)
+    void downStopsEverythingAndLeavesNoProcessBehind() {
+        var restarted = ServiceSpec.named("order-service").flatMap(service -> pidInStatus(service.name()));
+        var down = shopflow("down");
+
+        assertThat(down.exitCode()).isZero();
+        assertThat(down.output()).contains("Shopflow is stopped.");
+        assertThat(servicePids).isNotEmpty();
+        restarted.ifPresent(servicePids::add);
+        assertThat(servicePids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(shopflow("status").output()).contains("The launcher is not running.");
+        assertThat(shopflow("down").output()).contains("Shopflow is not running.");
+    }
+
+    private static java.util.Optional<Long> pidInStatus(String service) {
+        var line = Pattern.compile(service + " +(\\d+)").matcher(shopflow("status").output());
+        return line.find() ? java.util.Optional.of(Long.parseLong(line.group(1))) : java.util.Optional.empty();
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result shopflow(String... args) {
+        var command = new ArrayList<>(List.of("bash", home.resolve("shopflow").toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            // Read while it runs, so a chatty command never blocks on a full pipe.
+            var output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("./shopflow " + String.join(" ", args) + " did not finish");
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            System.out.println("$ ./shopflow " + String.join(" ", args) + "\n" + text);
+            return new Result(process.exitValue(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
