@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Measures what the README promises about the local stack, on this machine:
+#   - the wall-clock time of `./shopflow up -d` until every service is ready (jars already built), and
+#   - the resident memory (RSS) of every JVM of the stack: once all are ready, and again after a short warm-up
+#     of requests through the gateway.
+# Usage: bench/stack-startup.sh [RUNS]   (default 3; the stack must not be running)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs="${1:-3}"
+state="${SHOPFLOW_STATE_DIR:-.shopflow}"
+
+if ./shopflow status 2>/dev/null | grep -q 'launcher  *pid'; then
+  echo "Stop the running stack first (./shopflow down)." >&2
+  exit 1
+fi
+./shopflow up -d >/dev/null && ./shopflow down >/dev/null   # builds if needed; warms the OS file cache
+
+rss_table() { # prints one line per process and the total, in MB
+  local total=0 name pid rss
+  for file in "$state"/run/*.pid; do
+    name="$(basename "$file" .pid)"
+    pid="$(cut -d' ' -f1 "$file")"
+    rss="$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ')"
+    [ -n "$rss" ] || continue
+    total=$((total + rss))
+    printf '    %-16s %5d MB\n' "$name" $((rss / 1024))
+  done
+  printf '    %-16s %5d MB\n' "total" $((total / 1024))
+}
+
+for run in $(seq 1 "$runs"); do
+  began=$(date +%s%N)
+  output="$(./shopflow up -d)"
+  ended=$(date +%s%N)
+  echo "run $run: ./shopflow up -d returned after $(( (ended - began) / 1000000 )) ms;" \
+    "launcher: $(grep -o 'Shopflow is ready in [0-9.]* s' <<<"$output")"
+  echo "  RSS when ready:"
+  rss_table
+  for _ in $(seq 1 100); do
+    for path in /actuator/health /api/catalog/products /api/orders /api/payments /api/auth/me /api/cart; do
+      curl -s -o /dev/null "http://localhost:${SHOPFLOW_GATEWAY_PORT:-8080}$path"
+    done
+  done
+  echo "  RSS after 600 requests through the gateway:"
+  rss_table
+  ./shopflow down >/dev/null
+done
