@@ -1,0 +1,89 @@
+package dev.shopflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands' answers when the stack is not running, and to bad input. */
+class ShopflowCliTest {
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private int shopflow(String... args) {
+        var settings = StackSettings.fromEnvironment(home, Map.of(
+                "SHOPFLOW_GATEWAY_PORT", "1", "SHOPFLOW_AUTH_SERVICE_PORT", "2", "SHOPFLOW_CATALOG_SERVICE_PORT", "3",
+                "SHOPFLOW_ORDER_SERVICE_PORT", "4", "SHOPFLOW_PAYMENT_SERVICE_PORT", "5"));
+        return new ShopflowCli(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void explainsItselfWithoutACommandAndRefusesAnUnknownOne() {
+        assertThat(shopflow()).isEqualTo(2);
+        assertThat(output()).contains("Usage: ./shopflow COMMAND").contains("up -d");
+
+        assertThat(shopflow("deploy")).isEqualTo(2);
+        assertThat(output()).contains("Unknown command: deploy");
+    }
+
+    @Test
+    void statusShowsEveryServiceStoppedWhenNothingRuns() {
+        assertThat(shopflow("status")).isZero();
+
+        assertThat(output()).containsPattern("order-service +- +4 +stopped").contains("The launcher is not running.");
+    }
+
+    @Test
+    void downWhenNothingRunsSaysSo() {
+        assertThat(shopflow("down")).isZero();
+
+        assertThat(output()).contains("Shopflow is not running.");
+    }
+
+    @Test
+    void restartNeedsARunningStack() {
+        assertThat(shopflow("restart", "order-service")).isEqualTo(1);
+
+        assertThat(output()).contains("Shopflow is not running; ./shopflow up starts it.");
+    }
+
+    @Test
+    void killAndRestartNameTheServicesWhenGivenAnUnknownOne() {
+        assertThat(shopflow("kill", "billing")).isEqualTo(2);
+        assertThat(shopflow("restart")).isEqualTo(2);
+
+        assertThat(output()).contains("No service called billing. Services: gateway, auth-service")
+                .contains("Usage: ./shopflow restart SERVICE");
+    }
+
+    @Test
+    void killSaysWhenTheServiceIsNotRunning() {
+        assertThat(shopflow("kill", "gateway")).isEqualTo(1);
+
+        assertThat(output()).contains("gateway is not running.");
+    }
+
+    @Test
+    void logsNamesWhatItCanShow() {
+        assertThat(shopflow("logs")).isEqualTo(2);
+        assertThat(shopflow("logs", "nope")).isEqualTo(2);
+        assertThat(shopflow("logs", "kafka")).isEqualTo(1);
+
+        assertThat(output()).contains("Usage: ./shopflow logs SERVICE [-f]")
+                .contains("No service called nope")
+                .contains("No log yet at");
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE greetings (id integer PRIMARY KEY, text varchar(40) NOT NULL);
