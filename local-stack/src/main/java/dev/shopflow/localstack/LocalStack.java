@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -123,16 +122,7 @@ public final class LocalStack implements AutoCloseable {
             return List.of();
         }
         closed = true;
-        var stops = new LinkedHashMap<String, CompletableFuture<Boolean>>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            stops.put(service.name(), CompletableFuture.supplyAsync(() -> services.stop(service)));
-        }
-        var killed = new ArrayList<String>();
-        stops.forEach((name, stop) -> {
-            if (!stop.join()) {
-                killed.add(name);
-            }
-        });
+        List<String> killed = services.stopAll(ServiceSpec.ALL);
         for (int i = infrastructure.size() - 1; i >= 0; i--) {
             try {
                 infrastructure.get(i).close();

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts and stops the service JVMs. Each runs {@code java -jar SERVICE/target/SERVICE.jar} with its output in
@@ -122,10 +124,34 @@ final class Services {
      * @return whether it stopped on its own
      */
     boolean stop(ServiceSpec service) {
-        var process = registry.find(service.name());
-        boolean graceful = process.map(Services::stopGracefully).orElse(true);
-        registry.forget(service.name());
-        return graceful;
+        return stopAll(List.of(service)).isEmpty();
+    }
+
+    /**
+     * Stops these services together: all are asked to stop at once, then each gets until the same deadline
+     * before it is killed.
+     *
+     * @return the names of the services that had to be killed
+     */
+    List<String> stopAll(List<ServiceSpec> toStop) {
+        var stopping = new LinkedHashMap<String, ProcessHandle>();
+        for (ServiceSpec service : toStop) {
+            registry.find(service.name()).ifPresent(process -> {
+                process.destroy();
+                stopping.put(service.name(), process);
+            });
+        }
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        var killed = new ArrayList<String>();
+        stopping.forEach((name, process) -> {
+            if (!awaitExit(process, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                process.destroyForcibly();
+                awaitExit(process, Duration.ofSeconds(10));
+                killed.add(name);
+            }
+        });
+        toStop.forEach(service -> registry.forget(service.name()));
+        return killed;
     }
 
     /** Kills a service at once (SIGKILL), as a crash would. */
@@ -133,27 +159,23 @@ final class Services {
         var process = registry.find(service.name());
         process.ifPresent(handle -> {
             handle.destroyForcibly();
-            handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+            awaitExit(handle, Duration.ofSeconds(10));
         });
         registry.forget(service.name());
         return process.isPresent();
     }
 
-    static boolean stopGracefully(ProcessHandle process) {
-        process.destroy();
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
         try {
-            process.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            process.destroyForcibly();
-            process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        } catch (TimeoutException e) {
             return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return true;
+            return !process.isAlive();
         }
     }
 

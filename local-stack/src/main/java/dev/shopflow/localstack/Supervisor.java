@@ -76,9 +76,13 @@ final class Supervisor {
         } catch (StackFailure e) {
             out.println();
             out.println("Shopflow could not start: " + e.getMessage());
-            Runtime.getRuntime().removeShutdownHook(hook);
-            registry.forget(NAME);
-            writeState(settings, State.FAILED);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                registry.forget(NAME);
+                writeState(settings, State.FAILED);
+            } catch (IllegalStateException shuttingDown) {
+                // Told to stop while starting (Ctrl-C, ./shopflow down): the hook is already cleaning up.
+            }
             return 1;
         }
         out.println();

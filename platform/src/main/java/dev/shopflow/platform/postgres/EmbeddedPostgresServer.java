@@ -15,7 +15,8 @@ final class EmbeddedPostgresServer {
      * again), otherwise in a temporary directory removed on close.
      */
     static PostgresServer start(Path dataDirectory, int port) {
-        var builder = EmbeddedPostgres.builder();
+        // The library turns synchronous_commit off for speed; Shopflow's guarantees rest on durable commits.
+        var builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
