@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures what the README promises about the local stack, on this machine:
-#   - the wall-clock time of `./shopflow up -d` until every service is ready (jars already built), and
-#   - the resident memory (RSS) of every JVM of the stack: once all are ready, and again after a short warm-up
-#     of requests through the gateway.
+#   - the wall-clock time of `./shopflow up -d` until every service is ready (jars already built):
+#     once as the first start after a build (jars not yet extracted, no start-up caches), then RUNS times as
+#     every later start (with the start-up caches recorded in the background during the first one, on JDK 25+);
+#   - the resident memory (RSS) of every JVM of the stack once all are ready, and after a short warm-up of
+#     requests through the gateway.
 # Usage: bench/stack-startup.sh [RUNS]   (default 3; the stack must not be running)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,7 +15,7 @@ if ./shopflow status 2>/dev/null | grep -q 'launcher  *pid'; then
   echo "Stop the running stack first (./shopflow down)." >&2
   exit 1
 fi
-./shopflow up -d >/dev/null && ./shopflow down >/dev/null   # builds if needed; warms the OS file cache
+./shopflow status >/dev/null   # builds the launcher if needed
 
 rss_table() { # prints one line per process and the total, in MB
   local total=0 name pid rss
@@ -28,12 +30,26 @@ rss_table() { # prints one line per process and the total, in MB
   printf '    %-16s %5d MB\n' "total" $((total / 1024))
 }
 
-for run in $(seq 1 "$runs"); do
+timed_up() { # label
+  local began ended output
   began=$(date +%s%N)
   output="$(./shopflow up -d)"
   ended=$(date +%s%N)
-  echo "run $run: ./shopflow up -d returned after $(( (ended - began) / 1000000 )) ms;" \
+  echo "$1: ./shopflow up -d returned after $(( (ended - began) / 1000000 )) ms;" \
     "launcher: $(grep -o 'Shopflow is ready in [0-9.]* s' <<<"$output")"
+}
+
+rm -rf ./*/target/extracted
+timed_up "first start after a build"
+if grep -q 'recording start-up caches' "$state/logs/launcher.log"; then
+  echo "  waiting for the start-up caches to be recorded …"
+  until grep -qE 'caches recorded|could not record|no start-up cache' "$state/logs/launcher.log"; do sleep 2; done
+  grep -E 'caches recorded|no start-up cache' "$state/logs/launcher.log" | sed 's/^ */  /'
+fi
+./shopflow down >/dev/null
+
+for run in $(seq 1 "$runs"); do
+  timed_up "later start $run"
   echo "  RSS when ready:"
   rss_table
   for _ in $(seq 1 100); do

@@ -34,7 +34,9 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final Consumer<String> out;
     private final Services services;
+    private final ServiceImages images;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private Thread recorder;
     private PostgresServer postgres;
     private String kafkaBootstrapServers;
     private String kafkaDescription;
@@ -45,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
         this.out = out;
         this.services = new Services(settings);
+        this.images = new ServiceImages(settings, out);
     }
 
     /**
@@ -66,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
             saveDescription();
             out.accept("");
             out.accept(String.format("Shopflow is ready in %.1f s.", seconds(startedAt)));
+            recordStartupCachesInTheBackground();
             return this;
         } catch (RuntimeException e) {
             close();
@@ -122,6 +126,10 @@ public final class LocalStack implements AutoCloseable {
             return List.of();
         }
         closed = true;
+        images.cancelRecording();
+        if (recorder != null) {
+            recorder.interrupt();
+        }
         List<String> killed = services.stopAll(ServiceSpec.ALL);
         for (int i = infrastructure.size() - 1; i >= 0; i--) {
             try {
@@ -229,6 +237,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
+        images.extractAll();
         for (ServiceSpec service : ServiceSpec.ALL) {
             if (closing) {
                 throw new StackFailure("Stopped while starting.");
@@ -236,6 +245,22 @@ public final class LocalStack implements AutoCloseable {
             services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers), true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
+    }
+
+    /** Records the services' start-up caches while the stack runs, so that the next start is faster. */
+    private void recordStartupCachesInTheBackground() {
+        if (!images.cachesMissing()) {
+            return;
+        }
+        var launches = new LinkedHashMap<ServiceSpec, ServiceLaunch>();
+        ServiceSpec.ALL.forEach(service -> launches.put(service, services.launchOf(service, postgres, kafkaBootstrapServers)));
+        recorder = Thread.ofPlatform().daemon().name("startup-cache-recorder").start(() -> {
+            try {
+                images.recordMissingCaches(launches);
+            } catch (RuntimeException e) {
+                out.accept("  ! could not record start-up caches: " + e.getMessage());
+            }
+        });
     }
 
     private void awaitReadiness(long startedAt) {

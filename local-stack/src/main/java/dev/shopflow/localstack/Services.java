@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts and stops the service JVMs. Each runs {@code java -jar SERVICE/target/SERVICE.jar} with its output in
- * {@code logs/SERVICE.log}, and is recorded in the {@link ProcessRegistry}.
+ * Starts and stops the service JVMs. Each runs its jar (extracted, with a start-up cache when it has one: see
+ * {@link ServiceImages}) with its output in {@code logs/SERVICE.log}, and is recorded in the {@link ProcessRegistry}.
  */
 final class Services {
 
@@ -27,10 +27,12 @@ final class Services {
 
     private final StackSettings settings;
     private final ProcessRegistry registry;
+    private final ServiceImages images;
 
     Services(StackSettings settings) {
         this.settings = settings;
         this.registry = new ProcessRegistry(settings.runDirectory());
+        this.images = new ServiceImages(settings, line -> { });
     }
 
     ProcessRegistry registry() {
@@ -42,10 +44,11 @@ final class Services {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
+        command.addAll(images.cacheOptions(service));
         // Marks the process as a Shopflow service in `ps` and in the JVM's own view of its arguments.
         command.add("-Dshopflow.service=" + service.name());
         command.add("-jar");
-        command.add(settings.jar(service).toAbsolutePath().toString());
+        command.add(images.runnableJar(service).toAbsolutePath().toString());
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(settings.port(service)));
