@@ -109,6 +109,9 @@ class ShopflowCommandIT {
         var kill = shopflow("kill", "order-service");
         assertThat(kill.exitCode()).as(kill.output()).isZero();
         assertThat(shopflow("status").output()).containsPattern("order-service +- +" + ports.get("order-service") + " +stopped");
+        var whileDown = Http.get("http://127.0.0.1:" + ports.get("gateway") + "/api/orders");
+        assertThat(whileDown.statusCode()).isEqualTo(503);
+        assertThat(whileDown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
         var restart = shopflow("restart", "order");
 

@@ -96,6 +96,7 @@ class StackIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Shopflow-Service")).hasValue("gateway");
+        assertThat(JsonPath.<String>read(response.body(), "$.detail")).isEqualTo("No endpoint GET /api/no-such-thing.");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.shopflow");
     }
 

@@ -65,6 +65,8 @@ public abstract class ServiceContract {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.detail").isEqualTo("No endpoint GET /no-such-resource.")
+                .jsonPath("$.instance").isEqualTo("/no-such-resource")
                 .jsonPath("$.trace").doesNotExist();
     }
 

@@ -2,13 +2,33 @@ package dev.shopflow.platform.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.context.annotation.Bean;
 
 /** Web defaults for every reactive Shopflow service. */
-@AutoConfiguration
+@AutoConfiguration(before = {WebFluxAutoConfiguration.class, ErrorWebFluxAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class WebAutoConfiguration {
+
+    /** Replaces Boot's problem-details handler, which backs off when a {@code ResponseEntityExceptionHandler} exists. */
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    /** Replaces Boot's default error handler, which backs off when another {@code ErrorWebExceptionHandler} exists. */
+    @Bean
+    @ConditionalOnMissingBean(ErrorWebExceptionHandler.class)
+    ProblemDetailsErrorHandler problemDetailsErrorHandler(ServerCodecConfigurer codecs) {
+        return new ProblemDetailsErrorHandler(codecs);
+    }
 
     @Bean
     ServiceNameHeaderFilter serviceNameHeaderFilter(@Value("${spring.application.name}") String serviceName) {

@@ -1,0 +1,33 @@
+package dev.shopflow.platform.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * RFC 9457 problem details for Spring's own web errors, in every service. It takes the place of Boot's default
+ * handler ({@code spring.webflux.problemdetails.enabled}) and differs in one answer: a path that nothing serves is
+ * "No endpoint GET /api/x." rather than Spring's "No static resource api/x.", which would mislead an API client.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException exception,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (exception instanceof NoResourceFoundException) {
+            var request = exchange.getRequest();
+            var problem = ProblemDetail.forStatusAndDetail(status,
+                    "No endpoint " + request.getMethod().name() + " " + request.getPath().value() + ".");
+            return handleExceptionInternal(exception, problem, headers, status, exchange);
+        }
+        return super.handleResponseStatusException(exception, headers, status, exchange);
+    }
+}

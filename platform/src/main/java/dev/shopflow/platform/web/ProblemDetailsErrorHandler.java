@@ -1,0 +1,101 @@
+package dev.shopflow.platform.web;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The last word on any error no controller advice handled: an RFC 9457 {@code application/problem+json} answer
+ * (Boot's default is a JSON shape of its own). A connection that cannot be made — a service or database that is
+ * down — is a 503; anything else unexpected is a 500 whose detail says nothing about the internals, while the
+ * full exception goes to the log with the request id that the answer also carries.
+ */
+public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    private final ServerResponse.Context context;
+
+    public ProblemDetailsErrorHandler(ServerCodecConfigurer codecs) {
+        this.context = new ServerResponse.Context() {
+            @Override
+            public List<HttpMessageWriter<?>> messageWriters() {
+                return codecs.getWriters();
+            }
+
+            @Override
+            public List<ViewResolver> viewResolvers() {
+                return List.of();
+            }
+        };
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetail problem = problemFor(error);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("requestId", exchange.getRequest().getId());
+        if (problem.getStatus() >= 500) {
+            log.error("[{}] {} {} failed: {}", exchange.getRequest().getId(), exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), problem.getDetail(), error);
+        }
+        return ServerResponse.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem)
+                .flatMap(response -> response.writeTo(exchange, context));
+    }
+
+    private static ProblemDetail problemFor(Throwable error) {
+        if (error instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            return response.getBody();
+        }
+        if (isUnreachable(error)) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "A service needed to answer this request is not reachable. Try again shortly.");
+        }
+        HttpStatusCode status = error instanceof ErrorResponse response ? response.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        return problem(status, "The request could not be completed. The request id identifies it in the logs.");
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (status instanceof HttpStatus known) {
+            problem.setTitle(known.getReasonPhrase());
+        }
+        return problem;
+    }
+
+    private static boolean isUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Before Boot's own handler (order -1) and Spring's {@code WebFluxResponseStatusExceptionHandler} (0). */
+    @Override
+    public int getOrder() {
+        return -2;
+    }
+}
