@@ -31,6 +31,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+    /** The registry name of an embedded PostgreSQL server started by the launcher. */
+    static final String EMBEDDED_POSTGRES = "postgres";
+    static final int EMBEDDED_POSTGRES_PORT = 54329;
+
     private final StackSettings settings;
     private final Consumer<String> out;
     private final Services services;
@@ -42,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private String kafkaDescription;
     private volatile boolean closing;
     private boolean closed;
+    private volatile Thread startingThread;
+    private final java.util.concurrent.CountDownLatch startFinished = new java.util.concurrent.CountDownLatch(1);
 
     public LocalStack(StackSettings settings, Consumer<String> out) {
         this.settings = settings;
@@ -57,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws StackFailure when something cannot start; whatever had started is stopped again
      */
     public LocalStack start(PostgresServer givenPostgres) {
+        startingThread = Thread.currentThread();
         long startedAt = System.nanoTime();
         try {
             prepareDirectories();
@@ -74,6 +81,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e instanceof StackFailure ? e : new StackFailure(e.getMessage(), e);
+        } finally {
+            startFinished.countDown();
         }
     }
 
@@ -120,8 +129,21 @@ public final class LocalStack implements AutoCloseable {
      *
      * @return the services that had to be killed because they did not stop in time
      */
-    public synchronized List<String> stop() {
+    public List<String> stop() {
         closing = true;
+        // Told to stop while starting (Ctrl-C, ./shopflow down): let start() notice and give up first, so that
+        // nothing it is about to create is created after this cleanup has run.
+        if (startingThread != null && startingThread != Thread.currentThread()) {
+            try {
+                startFinished.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return stopEverything();
+    }
+
+    private synchronized List<String> stopEverything() {
         if (closed) {
             return List.of();
         }
@@ -139,6 +161,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         infrastructure.clear();
+        services.registry().forget(EMBEDDED_POSTGRES);
         try {
             Files.deleteIfExists(settings.runDirectory().resolve("stack.properties"));
         } catch (IOException e) {
@@ -156,6 +179,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             Files.createDirectories(settings.logDirectory());
             Files.createDirectories(settings.runDirectory());
+            try {
+                // Process ids and launch files (with the database password) are nobody else's business.
+                Files.setPosixFilePermissions(settings.runDirectory(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's profile folder is private already.
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + settings.stateDirectory(), e);
         }
@@ -185,14 +214,32 @@ public final class LocalStack implements AutoCloseable {
             postgres = givenPostgres;
         } else {
             postgres = PostgresResolver.using(settings.environment(), message -> out.accept("  " + message))
-                    .persistEmbeddedServer(settings.postgresDirectory(), 54329)
+                    .persistEmbeddedServer(settings.postgresDirectory(), EMBEDDED_POSTGRES_PORT)
                     .resolve();
             infrastructure.add(postgres);
+            if (postgres.origin() == PostgresServer.Origin.EMBEDDED) {
+                recordEmbeddedPostgres();
+            }
         }
         out.accept(String.format("  ✓ PostgreSQL      %s (%.1f s)", postgres, seconds(began)));
     }
 
+    /**
+     * The embedded server's postmaster runs detached from the launcher; recording it lets {@code ./shopflow down}
+     * stop it even if the launcher was killed, and a later {@code up} see that it is still running.
+     */
+    private void recordEmbeddedPostgres() {
+        Path pidFile = settings.postgresDirectory().resolve("postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            ProcessHandle.of(pid).ifPresent(process -> services.registry().record(EMBEDDED_POSTGRES, process));
+        } catch (IOException | RuntimeException e) {
+            out.accept("  ! cannot read " + pidFile + " (" + e.getMessage() + "); if the launcher is killed, stop PostgreSQL yourself");
+        }
+    }
+
     private void createDatabases() {
+        requireNotClosing();
         var created = new ArrayList<String>();
         for (String database : new LinkedHashSet<>(settings.databases().values())) {
             try {
@@ -208,6 +255,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startKafka() {
+        requireNotClosing();
         long began = System.nanoTime();
         if (settings.kafkaBootstrapServers() != null) {
             kafkaBootstrapServers = settings.kafkaBootstrapServers();
@@ -237,11 +285,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
+        requireNotClosing();
         images.extractAll();
         for (ServiceSpec service : ServiceSpec.ALL) {
-            if (closing) {
-                throw new StackFailure("Stopped while starting.");
-            }
+            requireNotClosing();
             services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers), true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
@@ -268,9 +315,7 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
         while (!waiting.isEmpty()) {
-            if (closing) {
-                throw new StackFailure("Stopped while starting.");
-            }
+            requireNotClosing();
             for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                 ServiceSpec service = iterator.next();
                 if (services.running(service).isEmpty()) {
@@ -307,6 +352,12 @@ public final class LocalStack implements AutoCloseable {
             description.store(writer, "The running stack, for ./shopflow status");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the stack description", e);
+        }
+    }
+
+    private void requireNotClosing() {
+        if (closing) {
+            throw new StackFailure("Stopped while starting.");
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +28,23 @@ record ServiceLaunch(List<String> command, Map<String, String> environment) {
         environment.forEach((key, value) -> properties.setProperty("env." + key, value));
         try {
             Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file)) {
+            // The environment holds the database password: the file is the owner's alone from its first byte.
+            Path written = ownerOnlyFile(file.resolveSibling(file.getFileName() + ".tmp"));
+            try (Writer out = Files.newBufferedWriter(written)) {
                 properties.store(out, "How ./shopflow starts this service; written by the launcher");
             }
-            // The environment holds the database password.
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the file stays with the user's default permissions.
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static Path ownerOnlyFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createFile(file);
         }
     }
 

@@ -52,9 +52,14 @@ public final class ShopflowCli {
             // Read by logback.xml for the in-process broker's log file; set before anything logs.
             System.setProperty("shopflow.log-dir", settings.logDirectory().toString());
             code = new ShopflowCli(settings, System.out).run(List.of(args));
-        } catch (IllegalArgumentException | StackFailure e) {
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             code = 2;
+        } catch (RuntimeException | Error e) {
+            // Kafka's threads would keep the JVM alive after an unexpected failure: say what happened and exit.
+            System.err.println("Shopflow failed: " + e);
+            e.printStackTrace();
+            code = 1;
         }
         System.out.flush();
         System.exit(code);
@@ -120,6 +125,16 @@ public final class ShopflowCli {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the launcher in the background", e);
         }
+        // Ctrl-C before the stack is ready means "don't start it": stop the launcher rather than leave it starting.
+        Thread abandon = new Thread(() -> {
+            if (Supervisor.state(settings).filter(s -> s == Supervisor.State.READY).isEmpty() && supervisor.isAlive()) {
+                System.out.println("\nInterrupted before Shopflow was ready: stopping it …");
+                supervisor.destroy();
+                supervisor.onExit().completeOnTimeout(null, Supervisor.stopTimeout().toSeconds(), TimeUnit.SECONDS).join();
+            }
+        }, "abandon-start");
+        Runtime.getRuntime().addShutdownHook(abandon);
+        long deadline = System.nanoTime() + settings.startTimeout().plusMinutes(2).toNanos();
         try (var follower = new LogFollower(log)) {
             while (true) {
                 follower.printNew(out);
@@ -127,12 +142,18 @@ public final class ShopflowCli {
                 if (state.filter(s -> s == Supervisor.State.READY).isPresent()) {
                     LocalStack.pause(Duration.ofMillis(300));
                     follower.printNew(out);
+                    Runtime.getRuntime().removeShutdownHook(abandon);
                     return 0;
                 }
                 if (!supervisor.isAlive() || state.filter(s -> s == Supervisor.State.FAILED).isPresent()) {
                     supervisor.onExit().orTimeout(60, TimeUnit.SECONDS).join();
                     follower.printNew(out);
+                    Runtime.getRuntime().removeShutdownHook(abandon);
                     return 1;
+                }
+                if (System.nanoTime() > deadline) {
+                    out.println("The launcher has not reported ready or failed in time; stopping it. See " + log);
+                    return 1; // the hook stops it
                 }
                 LocalStack.pause(Duration.ofMillis(200));
             }
@@ -161,6 +182,16 @@ public final class ShopflowCli {
                 out.println("  stopping " + service.name() + " (pid " + process.get().pid() + ")");
                 services.stop(service);
             }
+        }
+        // An embedded PostgreSQL the launcher could not stop (it was killed): stop it after the services.
+        var registry = services.registry();
+        var postgres = registry.find(LocalStack.EMBEDDED_POSTGRES);
+        if (postgres.isPresent()) {
+            anything = true;
+            out.println("  stopping the embedded PostgreSQL (pid " + postgres.get().pid() + ")");
+            postgres.get().destroy();
+            postgres.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
+            registry.forget(LocalStack.EMBEDDED_POSTGRES);
         }
         out.println(anything ? "Shopflow is stopped." : "Shopflow is not running.");
         return 0;
@@ -260,6 +291,11 @@ public final class ShopflowCli {
         ServiceSpec service = found.get();
         if (Supervisor.running(settings).isEmpty()) {
             out.println("Shopflow is not running; ./shopflow up starts it.");
+            return 1;
+        }
+        var state = Supervisor.state(settings).orElse(Supervisor.State.STARTING);
+        if (state != Supervisor.State.READY) {
+            out.println("Shopflow is " + state.name().toLowerCase() + "; restart a service once it is ready.");
             return 1;
         }
         var services = new Services(settings);

@@ -130,13 +130,16 @@ final class Supervisor {
         return new ProcessRegistry(settings.runDirectory()).find(NAME);
     }
 
+    /** Processes of an earlier run that are still alive: services, or an embedded PostgreSQL. */
     static Optional<String> leftoverServices(StackSettings settings) {
         var registry = new ProcessRegistry(settings.runDirectory());
-        var names = ServiceSpec.ALL.stream()
-                .filter(service -> registry.find(service.name()).isPresent())
-                .map(service -> service.name() + " pid " + registry.find(service.name()).orElseThrow().pid())
+        var names = new java.util.ArrayList<String>();
+        ServiceSpec.ALL.forEach(service -> names.add(service.name()));
+        names.add(LocalStack.EMBEDDED_POSTGRES);
+        var alive = names.stream()
+                .flatMap(name -> registry.find(name).map(process -> name + " pid " + process.pid()).stream())
                 .toList();
-        return names.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", names));
+        return alive.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", alive));
     }
 
     static Optional<State> state(StackSettings settings) {

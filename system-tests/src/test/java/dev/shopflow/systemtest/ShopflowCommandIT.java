@@ -33,6 +33,7 @@ class ShopflowCommandIT {
     static final Map<String, String> environment = new HashMap<>();
     static final Map<String, Integer> ports = new HashMap<>();
     static final List<Long> servicePids = new ArrayList<>();
+    static long launcherPid;
 
     @BeforeAll
     static void isolateTheStack() throws IOException {
@@ -79,7 +80,9 @@ class ShopflowCommandIT {
 
     @Test
     @Order(2)
-    void aSecondUpSaysTheStackIsAlreadyRunning() {
+    void aSecondUpSaysTheStackIsAlreadyRunningAndChangesNothing() {
+        launcherPid = launcherPidInStatus();
+
         var detached = shopflow("up", "-d");
         var foreground = shopflow("up");
 
@@ -87,6 +90,8 @@ class ShopflowCommandIT {
         assertThat(detached.output()).contains("already running");
         assertThat(foreground.exitCode()).isEqualTo(1);
         assertThat(foreground.output()).contains("already running");
+        assertThat(launcherPidInStatus()).isEqualTo(launcherPid);
+        assertThat(shopflow("status").output()).containsPattern("gateway +\\d+ +" + ports.get("gateway") + " +ready");
     }
 
     @Test
@@ -142,8 +147,25 @@ class ShopflowCommandIT {
         assertThat(servicePids).isNotEmpty();
         restarted.ifPresent(servicePids::add);
         assertThat(servicePids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(ProcessHandle.of(launcherPid).filter(ProcessHandle::isAlive)).as("the launcher").isEmpty();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains(environment.get("SHOPFLOW_STATE_DIR"))))
+                .as("processes running from this stack's folder").isEmpty();
+        for (String port : List.of(environment.get("SHOPFLOW_KAFKA_PORT"), String.valueOf(ports.get("gateway")))) {
+            try (var socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port)));
+            } catch (IOException e) {
+                throw new AssertionError("port " + port + " is still in use after down", e);
+            }
+        }
         assertThat(shopflow("status").output()).contains("The launcher is not running.");
         assertThat(shopflow("down").output()).contains("Shopflow is not running.");
+    }
+
+    private static long launcherPidInStatus() {
+        var line = Pattern.compile("launcher +pid (\\d+)").matcher(shopflow("status").output());
+        assertThat(line.find()).as("the launcher's pid in ./shopflow status").isTrue();
+        return Long.parseLong(line.group(1));
     }
 
     private static java.util.Optional<Long> pidInStatus(String service) {

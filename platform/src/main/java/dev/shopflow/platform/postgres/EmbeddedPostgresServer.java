@@ -16,7 +16,10 @@ final class EmbeddedPostgresServer {
      */
     static PostgresServer start(Path dataDirectory, int port) {
         // The library turns synchronous_commit off for speed; Shopflow's guarantees rest on durable commits.
-        var builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
+        var builder = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                // Whoever started the server stops it, after the services that use it; not a hook of its own.
+                .setRegisterShutdownHook(false);
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }

@@ -10,8 +10,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The {@link ServiceContract} of a service that owns a database: it runs on a fresh database of its own (created
- * by the service itself when missing) and Flyway has migrated the service's tables into it.
+ * The {@link ServiceContract} of a service that owns a database: it runs on a fresh database of its own (which
+ * {@link FreshDatabase} creates; a service creating a missing database itself is tested by platform's
+ * {@code DatabaseBootstrapTest}) and Flyway has migrated the service's tables into it.
  */
 @ContextConfiguration(initializers = FreshDatabase.class)
 public abstract class DatabaseServiceContract extends ServiceContract {
