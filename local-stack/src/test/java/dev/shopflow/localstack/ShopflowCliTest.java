@@ -61,6 +61,17 @@ class ShopflowCliTest {
     }
 
     @Test
+    void restartWaitsUntilTheStackIsReady() throws Exception {
+        var settings = StackSettings.fromEnvironment(home, Map.of());
+        new ProcessRegistry(settings.runDirectory()).record(Supervisor.NAME, ProcessHandle.current());
+        java.nio.file.Files.writeString(settings.runDirectory().resolve("launcher.state"), "STOPPING\n");
+
+        assertThat(shopflow("restart", "order-service")).isEqualTo(1);
+
+        assertThat(output()).contains("Shopflow is stopping; restart a service once it is ready.");
+    }
+
+    @Test
     void killAndRestartNameTheServicesWhenGivenAnUnknownOne() {
         assertThat(shopflow("kill", "billing")).isEqualTo(2);
         assertThat(shopflow("restart")).isEqualTo(2);

@@ -44,6 +44,8 @@ class ShopflowCommandIT {
             }
         }
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
+        environment.put("SHOPFLOW_AOT_CACHE", "false");
         environment.put("SHOPFLOW_STATE_DIR", state.toString());
         String suffix = TestPostgres.uniqueSuffix();
         environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
@@ -160,6 +162,25 @@ class ShopflowCommandIT {
         }
         assertThat(shopflow("status").output()).contains("The launcher is not running.");
         assertThat(shopflow("down").output()).contains("Shopflow is not running.");
+    }
+
+    @Test
+    @Order(7)
+    void afterTheLauncherIsKilledUpRefusesAndDownStopsWhatWasLeft() {
+        assertThat(shopflow("up", "-d").exitCode()).isZero();
+        long launcher = launcherPidInStatus();
+        var services = ServiceSpec.ALL.stream().map(service -> pidInStatus(service.name()).orElseThrow()).toList();
+
+        ProcessHandle.of(launcher).orElseThrow().destroyForcibly();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> ProcessHandle.of(launcher).filter(ProcessHandle::isAlive).isEmpty());
+        var up = shopflow("up", "-d");
+        var down = shopflow("down");
+
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.output()).contains("Services from an earlier run are still running").contains("./shopflow down");
+        assertThat(down.output()).contains("stopping order-service").contains("Shopflow is stopped.");
+        assertThat(services).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
     }
 
     private static long launcherPidInStatus() {

@@ -42,7 +42,10 @@ class StackIT {
                 databases.put(service.name(), TestPostgres.freshDatabase(service.database()));
             }
         }
-        var settings = StackSettings.fromEnvironment(home, System.getenv())
+        var environment = new java.util.HashMap<>(System.getenv());
+        // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
+        environment.put("SHOPFLOW_AOT_CACHE", "false");
+        var settings = StackSettings.fromEnvironment(home, environment)
                 .isolated(ports, databases, home.resolve("system-tests/target/stack-it"));
         stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
     }
