@@ -1,0 +1,46 @@
+package dev.shopflow.platform.outbox;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends events to the outbox table in the caller's R2DBC transaction: they are published if, and only if, that
+ * transaction commits. The transaction should also change the aggregate the event is about; that keeps one
+ * aggregate's events in commit order.
+ */
+public class Outbox {
+
+    private final DatabaseClient database;
+
+    public Outbox(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /**
+     * Appends one event.
+     *
+     * @return completes when the row is written (visible to the relay after commit)
+     * @throws OutboxOutsideTransaction (as the error signal) when no transaction is active
+     */
+    public Mono<Void> append(OutboxEvent event) {
+        return requireTransaction().then(database.sql("""
+                        INSERT INTO outbox (event_id, topic, record_key, event_type, occurred_at, payload)
+                        VALUES (:eventId, :topic, :key, :type, :occurredAt, :payload)""")
+                .bind("eventId", event.eventId())
+                .bind("topic", event.topic())
+                .bind("key", event.key())
+                .bind("type", event.type())
+                .bind("occurredAt", event.occurredAt())
+                .bind("payload", event.payloadJson())
+                .then());
+    }
+
+    private static Mono<Void> requireTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .switchIfEmpty(Mono.error(OutboxOutsideTransaction::new))
+                .onErrorMap(org.springframework.transaction.NoTransactionException.class, e -> new OutboxOutsideTransaction())
+                .then();
+    }
+}
