@@ -1,0 +1,48 @@
+package dev.shopflow.platform.kafka;
+
+import java.time.Duration;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Where a record goes when its listener cannot apply it: {@code TOPIC.dlt}, same partition. Retries are bounded
+ * with an exponential back-off; a {@link MalformedEvent} or a record that cannot be deserialized goes there at once.
+ * The dead letter carries the failure in headers (Spring Kafka's {@code kafka_dlt-exception-fqcn},
+ * {@code kafka_dlt-exception-message}, {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset}).
+ */
+public final class DeadLetterTopics {
+
+    public static final String SUFFIX = ".dlt";
+
+    private DeadLetterTopics() {
+    }
+
+    /** The dead-letter topic of a topic: {@code orders.v1} → {@code orders.v1.dlt}. */
+    public static String of(String topic) {
+        return topic + SUFFIX;
+    }
+
+    /**
+     * The error handler of every Shopflow listener container.
+     *
+     * @param deadLetters publishes dead letters; it must write the original bytes of a record that could not be
+     *                    deserialized, so give it a serializer for {@code byte[]} as well as {@code String}
+     * @param retries     how many times a failing record is retried before it becomes a dead letter
+     * @param firstRetry  the first back-off; each next one doubles, up to {@code maxBackOff}
+     */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, int retries, Duration firstRetry,
+            Duration maxBackOff) {
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, exception) -> new TopicPartition(of(record.topic()), record.partition()));
+        var backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
+        backOff.setMaxInterval(maxBackOff.toMillis());
+        backOff.setMaxAttempts(retries);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.shopflow.platform.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+
+/**
+ * Kafka wiring every Shopflow service shares: its declared topics with their dead-letter topics, the listeners'
+ * error handler (bounded retries, then the dead-letter topic) and {@link DeadLetters} to list and replay them.
+ * Boot's listener container factory picks up the error handler.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(KafkaAdmin.class)
+@EnableConfigurationProperties(KafkaSettings.class)
+public class KafkaMessagingAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics shopflowTopics(KafkaSettings settings) {
+        return new KafkaAdmin.NewTopics(topicsToDeclare(settings).toArray(NewTopic[]::new));
+    }
+
+    /** Each configured topic, followed by its dead-letter topic with as many partitions (a dead letter keeps its partition). */
+    static java.util.List<NewTopic> topicsToDeclare(KafkaSettings settings) {
+        return settings.topics().stream()
+                .flatMap(topic -> java.util.stream.Stream.of(
+                        new NewTopic(topic.name(), topic.partitions(), settings.replicationFactor()),
+                        new NewTopic(DeadLetterTopics.of(topic.name()), topic.partitions(), settings.replicationFactor())))
+                .toList();
+    }
+
+    /**
+     * Lists and replays dead letters, and writes them. Its producer writes text as text and the original bytes of a
+     * record that was not readable; it is not a {@code KafkaTemplate} bean, which would displace Boot's own.
+     */
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka) {
+        Map<Class<?>, Serializer<?>> byType = Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer());
+        var config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(config,
+                new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType));
+        return new DeadLetters(kafka.buildConsumerProperties(), new KafkaTemplate<>(producers));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler deadLetterErrorHandler(DeadLetters deadLetters, KafkaSettings settings) {
+        return DeadLetterTopics.errorHandler(deadLetters.publisher(), settings.retries(), settings.firstRetry(), settings.maxBackOff());
+    }
+}
