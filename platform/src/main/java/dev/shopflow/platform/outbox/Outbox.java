@@ -12,9 +12,16 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient database;
+    private final OutboxTracing tracing;
 
     public Outbox(DatabaseClient database) {
+        this(database, OutboxTracing.NONE);
+    }
+
+    /** An outbox that stores the current trace context with each event, for the relay to continue it. */
+    public Outbox(DatabaseClient database, OutboxTracing tracing) {
         this.database = database;
+        this.tracing = tracing;
     }
 
     /**
@@ -24,15 +31,16 @@ public class Outbox {
      * @throws OutboxOutsideTransaction (as the error signal) when no transaction is active
      */
     public Mono<Void> append(OutboxEvent event) {
-        return requireTransaction().then(database.sql("""
-                        INSERT INTO outbox (event_id, topic, record_key, event_type, occurred_at, payload)
-                        VALUES (:eventId, :topic, :key, :type, :occurredAt, :payload)""")
+        return requireTransaction().then(tracing.capture()).flatMap(traceHeaders -> database.sql("""
+                        INSERT INTO outbox (event_id, topic, record_key, event_type, occurred_at, payload, headers)
+                        VALUES (:eventId, :topic, :key, :type, :occurredAt, :payload, CAST(:headers AS jsonb))""")
                 .bind("eventId", event.eventId())
                 .bind("topic", event.topic())
                 .bind("key", event.key())
                 .bind("type", event.type())
                 .bind("occurredAt", event.occurredAt())
                 .bind("payload", event.payloadJson())
+                .bind("headers", OutboxHeaders.toJson(traceHeaders))
                 .then());
     }
 

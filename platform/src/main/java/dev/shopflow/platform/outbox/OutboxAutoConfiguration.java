@@ -17,7 +17,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,8 +39,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient database) {
-        return new Outbox(database);
+    Outbox outbox(DatabaseClient database, ObjectProvider<OutboxTracing> tracing) {
+        return new Outbox(database, tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
 
     @Bean
@@ -57,9 +60,23 @@ public class OutboxAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(ConnectionFactory connectionFactory, ReactiveTransactionManager transactionManager,
             DefaultKafkaProducerFactory<String, String> outboxProducerFactory, OutboxProperties properties,
-            ObjectProvider<MeterRegistry> meters, @Value("${spring.application.name}") String serviceName) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<OutboxTracing> tracing,
+            @Value("${spring.application.name}") String serviceName) {
         return new OutboxRelay(connectionFactory, TransactionalOperator.create(transactionManager),
                 new KafkaTemplate<>(outboxProducerFactory), properties, "/shopflow/" + serviceName,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing.getIfAvailable(() -> OutboxTracing.NONE));
+    }
+
+    /** Trace context across Kafka, in a service that has Micrometer Tracing with a tracer (Brave or OpenTelemetry). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            Tracer found = tracer.getIfAvailable();
+            Propagator propagation = propagator.getIfAvailable();
+            return found == null || propagation == null ? OutboxTracing.NONE : new MicrometerOutboxTracing(found, propagation);
+        }
     }
 }

@@ -43,7 +43,8 @@ import reactor.util.retry.Retry;
  *     with their attempt count and error, and are tried again on the next poll.</li>
  *     <li>The relay wakes at once when a transaction that appended events commits (PostgreSQL
  *     {@code LISTEN outbox}), and polls as well in case a notification is missed.</li>
- *     <li>Records carry CloudEvents 1.0 binary-mode headers ({@code ce_id}, {@code ce_type}, ...).</li>
+ *     <li>Records carry CloudEvents 1.0 binary-mode headers ({@code ce_id}, {@code ce_type}, ...) and the W3C trace
+ *     context of a producer span that continues the trace of the request that appended the event.</li>
  * </ul>
  * It runs while the application runs, starting before and stopping after the web server, with a last drain of
  * what requests still appended while shutting down.
@@ -58,7 +59,7 @@ public class OutboxRelay implements SmartLifecycle {
             WITH batch AS (
                 SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
             )
-            SELECT o.id, o.event_id, o.topic, o.record_key, o.event_type, o.occurred_at, o.payload
+            SELECT o.id, o.event_id, o.topic, o.record_key, o.event_type, o.occurred_at, o.payload, o.headers::text AS headers
             FROM outbox o JOIN batch b ON b.id = o.id
             WHERE NOT EXISTS (
                 SELECT 1 FROM outbox earlier
@@ -72,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final String source;
+    private final OutboxTracing tracing;
     private final Counter published;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
@@ -83,6 +85,14 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public OutboxRelay(ConnectionFactory connectionFactory, TransactionalOperator transactions,
             KafkaTemplate<String, String> kafka, OutboxProperties properties, String source, MeterRegistry meters) {
+        this(connectionFactory, transactions, kafka, properties, source, meters, OutboxTracing.NONE);
+    }
+
+    /** A relay that publishes each event under a span continuing the trace stored with it. */
+    public OutboxRelay(ConnectionFactory connectionFactory, TransactionalOperator transactions,
+            KafkaTemplate<String, String> kafka, OutboxProperties properties, String source, MeterRegistry meters,
+            OutboxTracing tracing) {
+        this.tracing = tracing;
         this.connectionFactory = connectionFactory;
         this.database = DatabaseClient.create(connectionFactory);
         this.transactions = transactions;
@@ -107,7 +117,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(row -> new PendingEvent(
                         row.get("id", Long.class), row.get("event_id", UUID.class), row.get("topic", String.class),
                         row.get("record_key", String.class), row.get("event_type", String.class),
-                        row.get("occurred_at", OffsetDateTime.class).toInstant(), row.get("payload", String.class)))
+                        row.get("occurred_at", OffsetDateTime.class).toInstant(), row.get("payload", String.class),
+                        OutboxHeaders.fromJson(row.get("headers", String.class))))
                 .all()
                 .collectList()
                 .flatMap(this::publishInKeyOrder)
@@ -212,9 +223,17 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
         header(record, "ce_subject", event.key());
         header(record, "content-type", "application/json");
+        var publication = tracing.startPublishing("outbox publish " + event.topic(), event.headers());
+        publication.headers().forEach((name, value) -> header(record, name, value));
         return Mono.fromFuture(() -> kafka.send(record))
-                .doOnSuccess(result -> published.increment())
-                .doOnError(error -> failures.increment())
+                .doOnSuccess(result -> {
+                    published.increment();
+                    publication.end().accept(null);
+                })
+                .doOnError(error -> {
+                    failures.increment();
+                    publication.end().accept(error);
+                })
                 .then();
     }
 
@@ -284,7 +303,8 @@ public class OutboxRelay implements SmartLifecycle {
         return Mono.empty();
     }
 
-    private record PendingEvent(long id, UUID eventId, String topic, String key, String type, Instant occurredAt, String payload) {
+    private record PendingEvent(long id, UUID eventId, String topic, String key, String type, Instant occurredAt, String payload,
+            Map<String, String> headers) {
     }
 
     private record Failure(long id, String error) {

@@ -238,6 +238,41 @@ class OutboxRelayTest {
         assertThat(meters.get("shopflow.outbox.published").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void publishesEachEventUnderASpanThatContinuesTheTraceOfTheRequestThatAppendedIt() {
+        var tracing = brave.Tracing.newBuilder().traceId128Bit(true).propagationFactory(new io.micrometer.tracing.brave.bridge.W3CPropagation()).build();
+        var tracer = new io.micrometer.tracing.brave.bridge.BraveTracer(tracing.tracer(),
+                new io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext(tracing.currentTraceContext()));
+        var outboxTracing = new MicrometerOutboxTracing(tracer, new io.micrometer.tracing.brave.bridge.BravePropagator(tracing));
+        var observations = io.micrometer.observation.ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new io.micrometer.tracing.handler.DefaultTracingObservationHandler(tracer));
+        // What WebFlux does for a request: an observation, with its span, in the Reactor context.
+        var request = io.micrometer.observation.Observation.start("http.server.requests", observations);
+        String requestTraceId = spanOf(request).context().traceId();
+
+        transactions.transactional(new Outbox(database, outboxTracing).append(event("order-11", "traced")))
+                .contextWrite(context -> context.put(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY, request))
+                .block();
+        request.stop();
+        var relay = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
+                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(10)),
+                "/shopflow/test-service", new SimpleMeterRegistry(), outboxTracing);
+        relay.publishBatch().block();
+
+        awaitReceived(1);
+        String traceparent = header(received.getFirst(), "traceparent");
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(traceparent.split("-")[1]).as("the request's trace").isEqualTo(requestTraceId);
+        assertThat(traceparent.split("-")[2]).as("a span of its own").isNotEqualTo(spanOf(request).context().spanId());
+        tracing.close();
+    }
+
+    private static io.micrometer.tracing.Span spanOf(io.micrometer.observation.Observation observation) {
+        io.micrometer.tracing.handler.TracingObservationHandler.TracingContext tracing =
+                observation.getContextView().get(io.micrometer.tracing.handler.TracingObservationHandler.TracingContext.class);
+        return tracing.getSpan();
+    }
+
     private OutboxRelay relay(Duration pollInterval) {
         return relay(pollInterval, 100);
     }
