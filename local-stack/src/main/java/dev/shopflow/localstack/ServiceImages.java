@@ -59,7 +59,7 @@ final class ServiceImages {
         for (ServiceSpec service : stale) {
             requireJar(service);
             deleteRecursively(extractedDirectory(service));
-            extractions.add(start(List.of(java(), "-Djarmode=tools", "-jar", jar(service).toString(),
+            extractions.add(start(List.of(Processes.java(), "-Djarmode=tools", "-jar", jar(service).toString(),
                     "extract", "--destination", extractedDirectory(service).toString()), Map.of(),
                     settings.logFile(service.name() + "-extract")));
         }
@@ -100,7 +100,7 @@ final class ServiceImages {
             ServiceLaunch launch = launches.get(service);
             deleteAbandonedRecordings(service);
             var command = new ArrayList<String>();
-            if (Files.isExecutable(Path.of("/usr/bin/nice")) || Files.isExecutable(Path.of("/bin/nice"))) {
+            if (Processes.installed("nice")) {
                 command.addAll(List.of("nice", "-n", "15")); // the running stack keeps the CPU it needs
             }
             command.addAll(launch.command());
@@ -223,18 +223,7 @@ final class ServiceImages {
     }
 
     private Process start(List<String> command, Map<String, String> environment, Path log) {
-        var builder = new ProcessBuilder(command)
-                .directory(settings.home().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(environment);
-        try {
-            Files.createDirectories(log.getParent());
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + command.getFirst(), e);
-        }
+        return Processes.start(command, environment, settings.home(), log, false);
     }
 
     private static boolean finished(Process process, Duration timeout) {
@@ -268,7 +257,4 @@ final class ServiceImages {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -42,7 +42,7 @@ final class Services {
     /** The command line and environment that connect a service to this Kafka and PostgreSQL. */
     ServiceLaunch launchOf(ServiceSpec service, PostgresServer postgres, String kafkaBootstrapServers) {
         var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Processes.java());
         command.addAll(settings.jvmOptions());
         command.addAll(images.cacheOptions(service));
         // Marks the process as a Shopflow service in `ps` and in the JVM's own view of its arguments.
@@ -96,19 +96,9 @@ final class Services {
             throw new UncheckedIOException("Cannot prepare " + log, e);
         }
         launch.save(launchFile(service));
-        var builder = new ProcessBuilder(launch.command())
-                .directory(settings.home().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        builder.environment().putAll(launch.environment());
-        try {
-            ProcessHandle process = builder.start().toHandle();
-            registry.record(service.name(), process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service.name() + ": " + e.getMessage(), e);
-        }
+        ProcessHandle process = Processes.start(launch.command(), launch.environment(), settings.home(), log, true).toHandle();
+        registry.record(service.name(), process);
+        return process;
     }
 
     Optional<ServiceLaunch> savedLaunch(ServiceSpec service) {
@@ -186,7 +176,4 @@ final class Services {
         return settings.runDirectory().resolve(service.name() + ".launch");
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
 }

@@ -100,10 +100,10 @@ public final class ShopflowCli {
         }
         Path log = settings.logFile(Supervisor.NAME);
         var command = new ArrayList<String>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
+        if (Processes.installed("setsid")) {
             command.add("setsid"); // its own session: closing this terminal does not stop the stack
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Processes.java());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
@@ -112,19 +112,12 @@ public final class ShopflowCli {
             command.addAll(List.of("-cp", classPath, ShopflowCli.class.getName()));
         }
         command.add("supervise");
-        Process supervisor;
         try {
-            Files.createDirectories(log.getParent());
             Files.deleteIfExists(settings.runDirectory().resolve("launcher.state"));
-            supervisor = new ProcessBuilder(command)
-                    .directory(settings.home().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the launcher in the background", e);
+            throw new UncheckedIOException("Cannot reset " + settings.runDirectory().resolve("launcher.state"), e);
         }
+        Process supervisor = Processes.start(command, java.util.Map.of(), settings.home(), log, false);
         // Ctrl-C before the stack is ready means "don't start it": stop the launcher rather than leave it starting.
         Thread abandon = new Thread(() -> {
             if (Supervisor.state(settings).filter(s -> s == Supervisor.State.READY).isEmpty() && supervisor.isAlive()) {
@@ -135,28 +128,27 @@ public final class ShopflowCli {
         }, "abandon-start");
         Runtime.getRuntime().addShutdownHook(abandon);
         long deadline = System.nanoTime() + settings.startTimeout().plusMinutes(2).toNanos();
-        try (var follower = new LogFollower(log)) {
-            while (true) {
+        var follower = new LogFollower(log);
+        while (true) {
+            follower.printNew(out);
+            var state = Supervisor.state(settings);
+            if (state.filter(s -> s == Supervisor.State.READY).isPresent()) {
+                LocalStack.pause(Duration.ofMillis(300));
                 follower.printNew(out);
-                var state = Supervisor.state(settings);
-                if (state.filter(s -> s == Supervisor.State.READY).isPresent()) {
-                    LocalStack.pause(Duration.ofMillis(300));
-                    follower.printNew(out);
-                    Runtime.getRuntime().removeShutdownHook(abandon);
-                    return 0;
-                }
-                if (!supervisor.isAlive() || state.filter(s -> s == Supervisor.State.FAILED).isPresent()) {
-                    supervisor.onExit().orTimeout(60, TimeUnit.SECONDS).join();
-                    follower.printNew(out);
-                    Runtime.getRuntime().removeShutdownHook(abandon);
-                    return 1;
-                }
-                if (System.nanoTime() > deadline) {
-                    out.println("The launcher has not reported ready or failed in time; stopping it. See " + log);
-                    return 1; // the hook stops it
-                }
-                LocalStack.pause(Duration.ofMillis(200));
+                Runtime.getRuntime().removeShutdownHook(abandon);
+                return 0;
             }
+            if (!supervisor.isAlive() || state.filter(s -> s == Supervisor.State.FAILED).isPresent()) {
+                supervisor.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                follower.printNew(out);
+                Runtime.getRuntime().removeShutdownHook(abandon);
+                return 1;
+            }
+            if (System.nanoTime() > deadline) {
+                out.println("The launcher has not reported ready or failed in time; stopping it. See " + log);
+                return 1; // the hook stops it
+            }
+            LocalStack.pause(Duration.ofMillis(200));
         }
     }
 
@@ -256,11 +248,10 @@ public final class ShopflowCli {
         }
         out.println(LocalStack.tail(log, 200));
         if (follow) {
-            try (var follower = new LogFollower(log, true)) {
-                while (true) {
-                    follower.printNew(out);
-                    LocalStack.pause(Duration.ofMillis(300));
-                }
+            var follower = new LogFollower(log, true);
+            while (true) {
+                follower.printNew(out);
+                LocalStack.pause(Duration.ofMillis(300));
             }
         }
         return 0;
@@ -342,7 +333,7 @@ public final class ShopflowCli {
     }
 
     /** Prints what is appended to a file, like {@code tail -f}. */
-    private static final class LogFollower implements AutoCloseable {
+    private static final class LogFollower {
 
         private final Path file;
         private long position;
@@ -373,10 +364,6 @@ public final class ShopflowCli {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

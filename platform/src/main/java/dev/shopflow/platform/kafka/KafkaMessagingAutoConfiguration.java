@@ -1,9 +1,7 @@
 package dev.shopflow.platform.kafka;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,12 +51,7 @@ public class KafkaMessagingAutoConfiguration {
     @Bean
     DeadLetters deadLetters(KafkaProperties kafka) {
         Map<Class<?>, Serializer<?>> byType = Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer());
-        var config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        var producers = new DefaultKafkaProducerFactory<Object, Object>(config,
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(ReliableProducer.settings(kafka, "dead-letters"),
                 new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType));
         return new DeadLetters(kafka.buildConsumerProperties(), new KafkaTemplate<>(producers));
     }

@@ -1,11 +1,10 @@
 package dev.shopflow.platform.outbox;
 
+import dev.shopflow.platform.kafka.ReliableProducer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactory;
-import java.util.HashMap;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +28,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The outbox and its relay in a service that sets {@code shopflow.outbox.enabled=true}. The relay has a producer
- * of its own whose delivery settings are not left to configuration: {@code acks=all}, idempotence on, and
- * bounded time-outs so a broker that is down holds a relay transaction for seconds, not minutes.
+ * of its own with {@link ReliableProducer} settings, so a broker that is down holds a relay transaction for
+ * seconds, not minutes.
  */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnClass({DatabaseClient.class, KafkaTemplate.class, PostgresqlConnection.class})
@@ -45,16 +44,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     DefaultKafkaProducerFactory<String, String> outboxProducerFactory(KafkaProperties kafka) {
-        var config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
+        return new DefaultKafkaProducerFactory<>(ReliableProducer.settings(kafka, "outbox-relay"),
+                new StringSerializer(), new StringSerializer());
     }
 
     @Bean

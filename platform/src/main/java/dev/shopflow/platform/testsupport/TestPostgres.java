@@ -64,6 +64,35 @@ public final class TestPostgres {
     }
 
     /**
+     * A fresh database (see {@link #freshDatabase(String)}) with SQL scripts from the class path run in it, such as
+     * platform's {@code dev/shopflow/platform/outbox/outbox.sql}.
+     */
+    public static String freshDatabase(String purpose, String... classpathScripts) {
+        String name = freshDatabase(purpose);
+        try (var connection = server().connect(name); var statement = connection.createStatement()) {
+            for (String script : classpathScripts) {
+                try (var in = TestPostgres.class.getClassLoader().getResourceAsStream(script)) {
+                    if (in == null) {
+                        throw new IllegalArgumentException("No script " + script + " on the class path");
+                    }
+                    statement.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot prepare test database " + name + ": " + e.getMessage(), e);
+        }
+        return name;
+    }
+
+    /** An R2DBC connection factory (not pooled) for one database on the test server. */
+    public static io.r2dbc.spi.ConnectionFactory connectionFactory(String database) {
+        var server = server();
+        return new io.r2dbc.postgresql.PostgresqlConnectionFactory(io.r2dbc.postgresql.PostgresqlConnectionConfiguration.builder()
+                .host(server.host()).port(server.port()).username(server.user()).password(server.password())
+                .database(database).build());
+    }
+
+    /**
      * A suffix no other test run uses ({@code _t20261121093000_k3x9qa}); a database named {@code purpose + suffix}
      * that is left behind is recognised and dropped by a later run.
      */

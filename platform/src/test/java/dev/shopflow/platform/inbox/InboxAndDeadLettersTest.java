@@ -9,11 +9,7 @@ import dev.shopflow.platform.kafka.DeadLetters;
 import dev.shopflow.platform.kafka.MalformedEvent;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.TestPostgres;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,15 +68,9 @@ class InboxAndDeadLettersTest {
                 .brokerProperties(Map.of("auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();
 
-        var server = TestPostgres.server();
-        String name = TestPostgres.freshDatabase("inbox");
-        try (var connection = server.connect(name); var statement = connection.createStatement()) {
-            statement.execute(Files.readString(Path.of(InboxAndDeadLettersTest.class
-                    .getResource("/dev/shopflow/platform/inbox/inbox.sql").toURI())));
-            statement.execute("CREATE TABLE applied (event_id uuid NOT NULL, payload text NOT NULL)");
-        }
-        var connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(server.host()).port(server.port()).username(server.user()).password(server.password()).database(name).build());
+        String name = TestPostgres.freshDatabase("inbox", "dev/shopflow/platform/inbox/inbox.sql");
+        var connections = TestPostgres.connectionFactory(name);
+        DatabaseClient.create(connections).sql("CREATE TABLE applied (event_id uuid NOT NULL, payload text NOT NULL)").then().block();
         database = DatabaseClient.create(connections);
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         inbox = new Inbox(database, transactions);

@@ -3,16 +3,11 @@ package dev.shopflow.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shopflow.platform.postgres.PostgresServer;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,14 +65,9 @@ class OutboxRelayTest {
 
     @BeforeEach
     void freshOutbox() throws Exception {
-        PostgresServer server = TestPostgres.server();
-        String name = TestPostgres.freshDatabase("outbox");
-        try (var connection = server.connect(name); var statement = connection.createStatement()) {
-            statement.execute(Files.readString(Path.of(getClass().getResource("/dev/shopflow/platform/outbox/outbox.sql").toURI())));
-        }
-        var postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(server.host()).port(server.port()).username(server.user()).password(server.password()).database(name).build());
-        connections = new ConnectionPool(ConnectionPoolConfiguration.builder(postgres).maxSize(8).build());
+        String name = TestPostgres.freshDatabase("outbox", "dev/shopflow/platform/outbox/outbox.sql");
+        // Pooled, as in a service: the relay must find the PostgreSQL connection behind the pool to LISTEN.
+        connections = new ConnectionPool(ConnectionPoolConfiguration.builder(TestPostgres.connectionFactory(name)).maxSize(8).build());
         database = DatabaseClient.create(connections);
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         outbox = new Outbox(database);
