@@ -1,22 +1,15 @@
 package dev.shopflow.platform.web;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -30,20 +23,10 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ord
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
 
-    private final ServerResponse.Context context;
+    private final ProblemResponses responses;
 
-    public ProblemDetailsErrorHandler(ServerCodecConfigurer codecs) {
-        this.context = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return codecs.getWriters();
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    public ProblemDetailsErrorHandler(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     @Override
@@ -52,16 +35,11 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ord
             return Mono.error(error);
         }
         ProblemDetail problem = problemFor(error);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        problem.setProperty("requestId", exchange.getRequest().getId());
         if (problem.getStatus() >= 500) {
             log.error("[{}] {} {} failed: {}", exchange.getRequest().getId(), exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), problem.getDetail(), error);
         }
-        return ServerResponse.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, context));
+        return responses.write(exchange, problem);
     }
 
     private static ProblemDetail problemFor(Throwable error) {
@@ -69,19 +47,11 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ord
             return response.getBody();
         }
         if (isUnreachable(error)) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE,
+            return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "A service needed to answer this request is not reachable. Try again shortly.");
         }
         HttpStatusCode status = error instanceof ErrorResponse response ? response.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
-        return problem(status, "The request could not be completed. The request id identifies it in the logs.");
-    }
-
-    private static ProblemDetail problem(HttpStatusCode status, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (status instanceof HttpStatus known) {
-            problem.setTitle(known.getReasonPhrase());
-        }
-        return problem;
+        return ProblemResponses.problem(status, "The request could not be completed. The request id identifies it in the logs.");
     }
 
     private static boolean isUnreachable(Throwable error) {

@@ -26,8 +26,14 @@ public class WebAutoConfiguration {
     /** Replaces Boot's default error handler, which backs off when another {@code ErrorWebExceptionHandler} exists. */
     @Bean
     @ConditionalOnMissingBean(ErrorWebExceptionHandler.class)
-    ProblemDetailsErrorHandler problemDetailsErrorHandler(ServerCodecConfigurer codecs) {
-        return new ProblemDetailsErrorHandler(codecs);
+    ProblemDetailsErrorHandler problemDetailsErrorHandler(ProblemResponses responses) {
+        return new ProblemDetailsErrorHandler(responses);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponses problemResponses(ServerCodecConfigurer codecs) {
+        return new ProblemResponses(codecs);
     }
 
     @Bean

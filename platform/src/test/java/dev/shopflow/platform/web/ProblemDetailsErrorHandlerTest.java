@@ -19,7 +19,7 @@ class ProblemDetailsErrorHandlerTest {
         MockServerConfigurer withTheHandler = new MockServerConfigurer() {
             @Override
             public void beforeServerCreated(WebHttpHandlerBuilder builder) {
-                builder.exceptionHandler(new ProblemDetailsErrorHandler(ServerCodecConfigurer.create()));
+                builder.exceptionHandler(new ProblemDetailsErrorHandler(new ProblemResponses(ServerCodecConfigurer.create())));
             }
         };
         return WebTestClient.bindToWebHandler(failing).apply(withTheHandler).build();
