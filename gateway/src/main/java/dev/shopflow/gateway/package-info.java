@@ -1,2 +1,2 @@
-/** gateway: the only public entry, routing each API path to the service that owns it. */
+/** gateway: the only public entry; routing, edge checks and the settings they share ({@link dev.shopflow.gateway.GatewayProperties}). */
 package dev.shopflow.gateway;

@@ -1,0 +1,38 @@
+package dev.shopflow.gateway;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A gateway test: the real gateway on a random port, its routes pointing at {@link FakeServices} that every test
+ * class shares and that live as long as the test JVM. Before each test every service is running again and answers
+ * the default way, whatever the previous test did to it. A class adds settings with {@code @TestPropertySource}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class GatewayTest {
+
+    protected static final FakeServices services = new FakeServices();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void pointRoutesAtFakeServices(DynamicPropertyRegistry registry) {
+        services.register(registry);
+    }
+
+    @BeforeEach
+    void servicesAreUpAndAnswerAsUsual() {
+        services.reset();
+    }
+}
