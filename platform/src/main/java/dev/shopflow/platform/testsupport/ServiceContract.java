@@ -30,6 +30,14 @@ public abstract class ServiceContract {
     @Value("${spring.application.name}")
     private String serviceName;
 
+    /**
+     * A valid customer's access token for this service. The default comes from {@link TestTokens}; the auth service,
+     * which checks tokens against its own keys, signs one in.
+     */
+    protected String accessToken() {
+        return TestTokens.customer();
+    }
+
     /** Health components the readiness probe must contain, besides {@code readinessState}. */
     protected abstract List<String> readinessDependencies();
 
@@ -63,7 +71,7 @@ public abstract class ServiceContract {
     @Test
     void answersAnUnknownPathWithProblemDetails() {
         web.get().uri("/no-such-resource").accept(MediaType.APPLICATION_JSON)
-                .headers(headers -> headers.setBearerAuth(TestTokens.customer()))
+                .headers(headers -> headers.setBearerAuth(accessToken()))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
