@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private Thread recorder;
     private PostgresServer postgres;
+    private AdminAccount admin;
     private String kafkaBootstrapServers;
     private String kafkaDescription;
     private volatile boolean closing;
@@ -67,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
         long startedAt = System.nanoTime();
         try {
             prepareDirectories();
+            admin = AdminAccount.resolve(settings.environment(), settings.stateDirectory());
             requireFreePorts();
             startPostgres(givenPostgres);
             createDatabases();
@@ -100,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format("  %-16s %s%n", "Kafka", kafkaDescription));
         table.append(String.format("  %-16s %s, databases %s%n", "PostgreSQL", postgres,
                 String.join(", ", settings.databases().values())));
+        table.append(String.format("  %-16s %s%n", "Admin", admin.describe(settings.home())));
         table.append(String.format("  %-16s %s%n", "Logs", settings.home().relativize(settings.logDirectory().toAbsolutePath()) + "/"
                 + "  (./shopflow logs SERVICE)"));
         return table.toString();
@@ -289,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
         images.extractAll();
         for (ServiceSpec service : ServiceSpec.ALL) {
             requireNotClosing();
-            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers), true);
+            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers, admin), true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
     }
@@ -300,7 +303,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         var launches = new LinkedHashMap<ServiceSpec, ServiceLaunch>();
-        ServiceSpec.ALL.forEach(service -> launches.put(service, services.launchOf(service, postgres, kafkaBootstrapServers)));
+        ServiceSpec.ALL.forEach(service -> launches.put(service, services.launchOf(service, postgres, kafkaBootstrapServers, admin)));
         recorder = Thread.ofPlatform().daemon().name("startup-cache-recorder").start(() -> {
             try {
                 images.recordMissingCaches(launches);

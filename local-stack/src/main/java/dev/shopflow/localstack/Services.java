@@ -40,7 +40,8 @@ final class Services {
     }
 
     /** The command line and environment that connect a service to this Kafka and PostgreSQL. */
-    ServiceLaunch launchOf(ServiceSpec service, PostgresServer postgres, String kafkaBootstrapServers) {
+    ServiceLaunch launchOf(ServiceSpec service, PostgresServer postgres, String kafkaBootstrapServers,
+            AdminAccount admin) {
         var command = new ArrayList<String>();
         command.add(Processes.java());
         command.addAll(settings.jvmOptions());
@@ -64,13 +65,15 @@ final class Services {
         if (service.usesKafka()) {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         }
-        if (service.name().equals("gateway")) {
-            for (ServiceSpec routed : ServiceSpec.ALL) {
-                if (routed.database() != null) {
-                    String key = routed.name().replace("-service", "").toUpperCase();
-                    environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(routed));
-                }
+        // Every service checks access tokens against the auth service's keys; the gateway routes to all of them.
+        for (ServiceSpec other : ServiceSpec.ALL) {
+            if (other.database() != null && (service.name().equals("gateway") || other.name().equals("auth-service"))) {
+                String key = other.name().replace("-service", "").toUpperCase();
+                environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(other));
             }
+        }
+        if (service.name().equals("auth-service")) {
+            environment.putAll(admin.environment());
         }
         return new ServiceLaunch(List.copyOf(command), environment);
     }

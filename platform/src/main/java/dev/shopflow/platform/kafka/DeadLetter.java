@@ -9,8 +9,10 @@ import java.time.Instant;
  * @param offset           its offset in the dead-letter topic: with the partition, how to replay it
  * @param exceptionClass   the exception that made it a dead letter
  * @param exceptionMessage that exception's message
+ * @param consumerGroup    the consumer group that could not apply it (consumers of one topic share its dead-letter
+ *                         topic)
  */
 public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, String eventId, String eventType,
         String originalTopic, Integer originalPartition, Long originalOffset, String exceptionClass, String exceptionMessage,
-        Instant deadAt) {
+        String consumerGroup, Instant deadAt) {
 }

@@ -1,8 +1,10 @@
 package dev.shopflow.platform.kafka;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -36,8 +38,21 @@ public final class DeadLetterTopics {
      */
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, int retries, Duration firstRetry,
             Duration maxBackOff) {
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+        return errorHandler(deadLetters, retries, firstRetry, maxBackOff, topic -> { });
+    }
+
+    /**
+     * As {@link #errorHandler(KafkaOperations, int, Duration, Duration)}, telling {@code deadLettered} the original
+     * topic of every record once it is safely in its dead-letter topic (to count dead letters, say).
+     */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, int retries, Duration firstRetry,
+            Duration maxBackOff, Consumer<String> deadLettered) {
+        var publisher = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(of(record.topic()), record.partition()));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            publisher.accept(record, exception);
+            deadLettered.accept(record.topic());
+        };
         var backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
         backOff.setMaxInterval(maxBackOff.toMillis());
         backOff.setMaxAttempts(retries);

@@ -58,19 +58,25 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
         producer.getProducerFactory().reset();
     }
 
-    /** The dead letters of {@code topic} (not of its dead-letter topic's name), oldest first per partition, at most {@code max}. */
-    public List<DeadLetter> list(String topic, int max) {
+    /**
+     * The dead letters of {@code topic} (not of its dead-letter topic's name), oldest first per partition, at most
+     * {@code max}.
+     *
+     * @param consumerGroup only those this consumer group failed to apply; {@code null} for all
+     */
+    public List<DeadLetter> list(String topic, String consumerGroup, int max) {
         var found = new ArrayList<DeadLetter>();
-        read(DeadLetterTopics.of(topic), max, record -> found.add(describe(record)));
+        read(DeadLetterTopics.of(topic), consumerGroup, max, record -> found.add(describe(record)));
         return found;
     }
 
     /**
      * Publishes one dead letter again to its original topic.
      *
-     * @return the dead letter replayed, or empty when there is no record at that partition and offset
+     * @param consumerGroup replay it only if this consumer group failed to apply it; {@code null} for any
+     * @return the dead letter replayed, or empty when there is no (such) record at that partition and offset
      */
-    public Optional<DeadLetter> replay(String topic, int partition, long offset) {
+    public Optional<DeadLetter> replay(String topic, String consumerGroup, int partition, long offset) {
         var deadLetterTopic = DeadLetterTopics.of(topic);
         try (var consumer = new KafkaConsumer<byte[], byte[]>(consumerConfig)) {
             var assigned = new TopicPartition(deadLetterTopic, partition);
@@ -88,6 +94,9 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
             while (System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() == offset) {
+                        if (!failedIn(record, consumerGroup)) {
+                            return Optional.empty();
+                        }
                         republish(record);
                         return Optional.of(describe(record));
                     }
@@ -97,10 +106,10 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
         }
     }
 
-    /** Replays every dead letter of {@code topic}, at most {@code max}; returns those replayed. */
-    public List<DeadLetter> replayAll(String topic, int max) {
+    /** Replays every dead letter of {@code topic} (of one consumer group, unless {@code null}), at most {@code max}. */
+    public List<DeadLetter> replayAll(String topic, String consumerGroup, int max) {
         var replayed = new ArrayList<DeadLetter>();
-        read(DeadLetterTopics.of(topic), max, record -> {
+        read(DeadLetterTopics.of(topic), consumerGroup, max, record -> {
             republish(record);
             replayed.add(describe(record));
         });
@@ -128,7 +137,13 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
         }
     }
 
-    private void read(String deadLetterTopic, int max, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
+    private static boolean failedIn(ConsumerRecord<byte[], byte[]> record, String consumerGroup) {
+        return consumerGroup == null
+                || text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).map(consumerGroup::equals).orElse(false);
+    }
+
+    private void read(String deadLetterTopic, String consumerGroup, int max,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
         try (var consumer = new KafkaConsumer<byte[], byte[]>(consumerConfig)) {
             var partitions = consumer.partitionsFor(deadLetterTopic, READ_TIMEOUT).stream()
                     .map(info -> new TopicPartition(deadLetterTopic, info.partition())).toList();
@@ -145,7 +160,8 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
                     throw new IllegalStateException("Could not read " + deadLetterTopic + " to its end in time");
                 }
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (seen++ < max && record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    boolean beforeEnd = record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()));
+                    if (beforeEnd && failedIn(record, consumerGroup) && seen++ < max) {
                         action.accept(record);
                     }
                 }
@@ -163,6 +179,7 @@ public class DeadLetters implements org.springframework.beans.factory.Disposable
                 // Spring wraps the listener's exception; the cause is what the listener threw.
                 text(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).or(() -> text(record, KafkaHeaders.DLT_EXCEPTION_FQCN)).orElse(null),
                 text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE).orElse(null),
+                text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null),
                 Instant.ofEpochMilli(record.timestamp()));
     }
 

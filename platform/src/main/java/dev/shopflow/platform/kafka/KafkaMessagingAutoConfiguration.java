@@ -1,10 +1,13 @@
 package dev.shopflow.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -58,7 +61,12 @@ public class KafkaMessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetterErrorHandler(DeadLetters deadLetters, KafkaSettings settings) {
-        return DeadLetterTopics.errorHandler(deadLetters.publisher(), settings.retries(), settings.firstRetry(), settings.maxBackOff());
+    CommonErrorHandler deadLetterErrorHandler(DeadLetters deadLetters, KafkaSettings settings,
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        Consumer<String> count = registry == null ? topic -> { }
+                : topic -> registry.counter("shopflow.kafka.dead.letters", "topic", topic).increment();
+        return DeadLetterTopics.errorHandler(deadLetters.publisher(), settings.retries(), settings.firstRetry(),
+                settings.maxBackOff(), count);
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestTokens.Initializer.class)
 public abstract class ServiceContract {
 
     @Autowired
@@ -26,6 +29,14 @@ public abstract class ServiceContract {
 
     @Value("${spring.application.name}")
     private String serviceName;
+
+    /**
+     * A valid customer's access token for this service. The default comes from {@link TestTokens}; the auth service,
+     * which checks tokens against its own keys, signs one in.
+     */
+    protected String accessToken() {
+        return TestTokens.customer();
+    }
 
     /** Health components the readiness probe must contain, besides {@code readinessState}. */
     protected abstract List<String> readinessDependencies();
@@ -59,7 +70,9 @@ public abstract class ServiceContract {
 
     @Test
     void answersAnUnknownPathWithProblemDetails() {
-        web.get().uri("/no-such-resource").accept(MediaType.APPLICATION_JSON).exchange()
+        web.get().uri("/no-such-resource").accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> headers.setBearerAuth(accessToken()))
+                .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -68,6 +81,27 @@ public abstract class ServiceContract {
                 .jsonPath("$.detail").isEqualTo("No endpoint GET /no-such-resource.")
                 .jsonPath("$.instance").isEqualTo("/no-such-resource")
                 .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void refusesACallWithoutAnAccessTokenWithProblemDetails() {
+        web.get().uri("/no-such-resource").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.instance").isEqualTo("/no-such-resource");
+    }
+
+    @Test
+    void refusesAForgedAccessToken() {
+        web.get().uri("/no-such-resource")
+                .headers(headers -> headers.setBearerAuth(TestTokens.signedByUnknownKey()))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("invalid_token"))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

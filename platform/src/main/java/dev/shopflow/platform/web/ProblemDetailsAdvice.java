@@ -1,10 +1,13 @@
 package dev.shopflow.platform.web;
 
+import java.util.Comparator;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,6 +21,20 @@ import reactor.core.publisher.Mono;
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /**
+     * A request body that fails its constraints is a 422 (the JSON was readable, its content is not acceptable) and
+     * lists every failing field, so a client can show each message next to its input.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException exception,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        var problem = FieldErrors.problem(exception.getFieldErrors().stream()
+                .map(error -> new FieldErrors.FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldErrors.FieldError::field))
+                .toList());
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
+    }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException exception,

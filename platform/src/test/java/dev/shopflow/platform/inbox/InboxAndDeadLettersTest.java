@@ -154,7 +154,7 @@ class InboxAndDeadLettersTest {
         awaitApplied(flaky);
         assertThat(attempts.get(flaky.toString())).hasValue(3);
         assertThat(timesApplied(flaky)).isEqualTo(1);
-        assertThat(deadLetters.list(TOPIC, 1000)).noneMatch(dead -> flaky.toString().equals(dead.eventId()));
+        assertThat(deadLetters.list(TOPIC, CONSUMER, 1000)).noneMatch(dead -> flaky.toString().equals(dead.eventId()));
     }
 
     @Test
@@ -162,7 +162,7 @@ class InboxAndDeadLettersTest {
         String key = "bare-" + UUID.randomUUID();
         producer.send(new ProducerRecord<>(TOPIC, key, "{\"paid\":1}")).join();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.list(TOPIC, 1000))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.list(TOPIC, CONSUMER, 1000))
                 .anySatisfy(dead -> {
                     assertThat(dead.key()).isEqualTo(key);
                     assertThat(dead.exceptionClass()).isEqualTo(MalformedEvent.class.getName());
@@ -176,16 +176,19 @@ class InboxAndDeadLettersTest {
         DeadLetter dead = awaitDeadLetter(buggy);
         assertThat(attempts.get(buggy.toString())).as("first try and two retries").hasValue(3);
         assertThat(dead.exceptionMessage()).contains("a bug in the consumer");
+        assertThat(dead.consumerGroup()).isEqualTo(CONSUMER);
+        assertThat(deadLetters.list(TOPIC, "another.consumer", 1000)).as("another group's view").isEmpty();
+        assertThat(deadLetters.replay(TOPIC, "another.consumer", dead.partition(), dead.offset())).isEmpty();
 
         bugFixed = true;
-        assertThat(deadLetters.replay(TOPIC, dead.partition(), dead.offset())).contains(dead);
+        assertThat(deadLetters.replay(TOPIC, CONSUMER, dead.partition(), dead.offset())).contains(dead);
         awaitApplied(buggy);
-        deadLetters.replay(TOPIC, dead.partition(), dead.offset());
+        deadLetters.replay(TOPIC, CONSUMER, dead.partition(), dead.offset());
         UUID after = send(UUID.randomUUID(), "order-4", "{\"next\":true}");
 
         awaitApplied(after);
         assertThat(timesApplied(buggy)).isEqualTo(1);
-        assertThat(deadLetters.replay(TOPIC, dead.partition(), dead.offset() + 1_000_000)).isEmpty();
+        assertThat(deadLetters.replay(TOPIC, CONSUMER, dead.partition(), dead.offset() + 1_000_000)).isEmpty();
     }
 
     @Test
@@ -224,9 +227,9 @@ class InboxAndDeadLettersTest {
     }
 
     private static DeadLetter awaitDeadLetter(UUID id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list(TOPIC, 1000).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list(TOPIC, CONSUMER, 1000).stream()
                 .anyMatch(dead -> id.toString().equals(dead.eventId())));
-        return deadLetters.list(TOPIC, 1000).stream().filter(dead -> id.toString().equals(dead.eventId())).findFirst().orElseThrow();
+        return deadLetters.list(TOPIC, CONSUMER, 1000).stream().filter(dead -> id.toString().equals(dead.eventId())).findFirst().orElseThrow();
     }
 
     private static long timesApplied(UUID id) {

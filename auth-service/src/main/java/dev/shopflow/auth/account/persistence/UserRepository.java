@@ -1,0 +1,73 @@
+package dev.shopflow.auth.account.persistence;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Reads and writes {@code users} with plain SQL; the email column holds the normalised address. */
+@Repository
+public class UserRepository {
+
+    private static final String COLUMNS = "id, email, name, password_hash, roles";
+
+    private final DatabaseClient database;
+
+    public UserRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Inserts the user; completes empty when the email is taken (the unique constraint decides, race-free). */
+    public Mono<UserRow> insertIfEmailFree(UserRow user, Instant now) {
+        return database.sql("""
+                        INSERT INTO users (id, email, name, password_hash, roles, created_at, updated_at)
+                        VALUES (:id, :email, :name, :passwordHash, :roles, :now, :now)
+                        ON CONFLICT (email) DO NOTHING
+                        RETURNING id, email, name, password_hash, roles""")
+                .bind("id", user.id())
+                .bind("email", user.email())
+                .bind("name", user.name())
+                .bind("passwordHash", user.passwordHash())
+                .bind("roles", user.roles().toArray(String[]::new))
+                .bind("now", now)
+                .map(UserRepository::row)
+                .one();
+    }
+
+    public Mono<UserRow> findById(UUID id) {
+        return database.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", id)
+                .map(UserRepository::row)
+                .one();
+    }
+
+    public Mono<UserRow> findByEmail(String email) {
+        return database.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+                .bind("email", email)
+                .map(UserRepository::row)
+                .one();
+    }
+
+    /** Sets the password hash and roles of an existing user. */
+    public Mono<Void> updateCredentials(UUID id, String passwordHash, List<String> roles, Instant now) {
+        return database.sql("""
+                        UPDATE users SET password_hash = :passwordHash, roles = :roles, updated_at = :now,
+                                         version = version + 1
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("passwordHash", passwordHash)
+                .bind("roles", roles.toArray(String[]::new))
+                .bind("now", now)
+                .then();
+    }
+
+    private static UserRow row(Readable row) {
+        String[] roles = row.get("roles", String[].class);
+        return new UserRow(row.get("id", UUID.class), row.get("email", String.class), row.get("name", String.class),
+                row.get("password_hash", String.class), roles == null ? List.of() : Arrays.asList(roles));
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code users} table. */
+package dev.shopflow.auth.account.persistence;

@@ -1,0 +1,67 @@
+package dev.shopflow.auth.account.web;
+
+import dev.shopflow.auth.account.Account;
+import dev.shopflow.auth.account.Accounts;
+import dev.shopflow.platform.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull String password,
+            @NotBlank @Size(max = 100) String name) {
+
+        RegisterRequest {
+            // Surrounding spaces (a pasted address) are not part of the email; strip them before it is validated.
+            email = email == null ? null : email.strip();
+        }
+    }
+
+    record AccountResponse(UUID id, String email, String name, List<String> roles) {
+
+        static AccountResponse of(Account account) {
+            return new AccountResponse(account.id(), account.email(), account.name(), account.roles());
+        }
+    }
+
+    /** 201 with the account; 409 when the email is taken; 422 with field errors (the password policy among them). */
+    @PostMapping("/api/auth/register")
+    Mono<ResponseEntity<AccountResponse>> register(@Valid @RequestBody RegisterRequest request) {
+        return accounts.register(request.email(), request.password(), request.name())
+                .map(account -> ResponseEntity.created(URI.create("/api/auth/users/" + account.id()))
+                        .body(AccountResponse.of(account)));
+    }
+
+    @GetMapping("/api/auth/me")
+    Mono<AccountResponse> me(AuthenticatedUser caller) {
+        return accounts.find(caller.id(), caller).map(AccountResponse::of);
+    }
+
+    /** The account, to its owner and to administrators; 404 to anyone else. */
+    @GetMapping("/api/auth/users/{id}")
+    Mono<AccountResponse> account(@PathVariable UUID id, AuthenticatedUser caller) {
+        return accounts.find(id, caller).map(AccountResponse::of);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.shopflow.auth.token;
+
+import dev.shopflow.auth.AuthProperties;
+import dev.shopflow.auth.account.Passwords;
+import dev.shopflow.auth.account.persistence.UserRepository;
+import dev.shopflow.auth.keys.SigningKeys;
+import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
+import dev.shopflow.platform.security.JwtProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    @Bean
+    LoginThrottle loginThrottle(DatabaseClient database, AuthProperties properties, Clock clock) {
+        return new LoginThrottle(database, properties.lockout(), clock);
+    }
+
+    @Bean
+    Tokens tokens(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords, SigningKeys keys,
+            JwtProperties jwt, LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties,
+            Clock clock, MeterRegistry meters) {
+        var accessTokens = new AccessTokens(keys, jwt, properties.accessTokenLifetime(), clock);
+        return new Tokens(users, refreshTokens, passwords, accessTokens, throttle, transactions,
+                properties.refreshTokenLifetime(), clock, meters);
+    }
+
+    @Bean
+    Housekeeping tokenHousekeeping(LoginThrottle throttle, RefreshTokenRepository refreshTokens, Clock clock) {
+        return new Housekeeping(throttle, refreshTokens, clock);
+    }
+
+    /** Keeps the throttle and token tables small: forgotten failures and long-expired tokens go. */
+    record Housekeeping(LoginThrottle throttle, RefreshTokenRepository refreshTokens, Clock clock) {
+
+        @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+        Mono<Void> tidy() {
+            return throttle.forgetExpired()
+                    .then(refreshTokens.deleteExpired(clock.instant().minus(Duration.ofDays(1))))
+                    .then();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.shopflow.platform.security;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What makes an access token acceptable to a Shopflow service, in one place: signed with RS256 by a key the auth
+ * service publishes (so {@code alg: none} and HMAC tricks fail), not expired, issued by the configured issuer for
+ * the configured audience, and naming a user id ({@code sub}, a UUID) and an id ({@code jti}).
+ */
+public final class JwtDecoding {
+
+    /** The claim that lists the user's roles ({@code CUSTOMER}, {@code ADMIN}). */
+    public static final String ROLES_CLAIM = "roles";
+
+    private JwtDecoding() {
+    }
+
+    /**
+     * A decoder that takes its keys from {@code keys}: the remote JWKS in every service ({@link RemoteJwks}), the
+     * key store itself in the auth service.
+     */
+    public static ReactiveJwtDecoder decoder(JwtProperties properties, Function<SignedJWT, Flux<JWK>> keys) {
+        var decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        var timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                timestamps,
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtAudienceValidator(properties.audience()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, JwtDecoding::isUuid),
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank())));
+    }
+
+    /** Roles become authorities {@code ROLE_CUSTOMER}, {@code ROLE_ADMIN}; the principal's name is the user id. */
+    public static Converter<Jwt, Mono<AbstractAuthenticationToken>> authentication() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setPrincipalClaimName(JwtClaimNames.SUB);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static boolean isUuid(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            return UUID.fromString(value).toString().equals(value.toLowerCase());
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
+}

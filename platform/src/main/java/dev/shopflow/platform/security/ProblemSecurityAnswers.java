@@ -1,0 +1,47 @@
+package dev.shopflow.platform.security;
+
+import dev.shopflow.platform.web.ProblemResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Security's refusals as RFC 9457 problems. A missing, malformed, expired or forged token is a 401 with a
+ * {@code WWW-Authenticate: Bearer} challenge (RFC 6750); an authenticated caller without the role a path needs is a
+ * 403. Neither says more than that: which check a forged token failed is of no use to its honest holder.
+ */
+final class ProblemSecurityAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ProblemResponses responses;
+
+    ProblemSecurityAnswers(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean tokenPresented = failure instanceof InvalidBearerTokenException
+                || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, tokenPresented
+                ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or has expired\""
+                : "Bearer");
+        var problem = ProblemResponses.problem(HttpStatus.UNAUTHORIZED, tokenPresented
+                ? "The access token is invalid or has expired. Sign in again (POST /api/auth/token) or refresh it."
+                : "This request needs an access token: send it as 'Authorization: Bearer <token>'.");
+        return responses.write(exchange, problem);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer error=\"insufficient_scope\", error_description=\"The access token lacks the role this needs\"");
+        return responses.write(exchange,
+                ProblemResponses.problem(HttpStatus.FORBIDDEN, "Your account is not allowed to do this."));
+    }
+}
