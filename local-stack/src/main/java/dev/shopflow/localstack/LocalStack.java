@@ -95,7 +95,8 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format(format, "SERVICE", "URL", "SWAGGER UI", "PROMETHEUS"));
         for (ServiceSpec service : ServiceSpec.ALL) {
             String base = "http://localhost:" + settings.port(service);
-            String swagger = service.database() == null ? "-" : base + "/swagger-ui.html";
+            // The gateway's Swagger UI lists every service's API document.
+            String swagger = base + "/swagger-ui.html";
             table.append(String.format(format, service.name(), base, swagger, base + "/actuator/prometheus"));
         }
         table.append('\n');

@@ -25,6 +25,6 @@ class OrderServiceContractTest extends DatabaseServiceContract implements KafkaS
 
     @Override
     protected List<String> ownTables() {
-        return List.of("carts", "cart_items", "orders", "order_items", "order_timeline", "idempotency_keys");
+        return List.of("carts", "cart_items", "orders", "order_items", "order_timeline", "idempotency_keys", "outbox", "inbox");
     }
 }

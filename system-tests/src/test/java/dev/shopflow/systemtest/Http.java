@@ -19,11 +19,25 @@ final class Http {
     }
 
     static HttpResponse<String> send(String method, String url) {
-        var request = HttpRequest.newBuilder(URI.create(url))
+        return send(method, url, null, null);
+    }
+
+    /**
+     * @param accessToken sent as a bearer token when not {@code null}
+     * @param json        the request body when not {@code null}
+     */
+    static HttpResponse<String> send(String method, String url, String accessToken, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        var request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -36,6 +50,14 @@ final class Http {
 
     static HttpResponse<String> get(String url) {
         return send("GET", url);
+    }
+
+    static HttpResponse<String> get(String url, String accessToken) {
+        return send("GET", url, accessToken, null);
+    }
+
+    static HttpResponse<String> post(String url, String json) {
+        return send("POST", url, null, json);
     }
 
     static int freePort() {

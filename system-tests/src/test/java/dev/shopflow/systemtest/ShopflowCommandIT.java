@@ -1,6 +1,7 @@
 package dev.shopflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.platform.testsupport.TestPostgres;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,7 +118,9 @@ class ShopflowCommandIT {
         var kill = shopflow("kill", "order-service");
         assertThat(kill.exitCode()).as(kill.output()).isZero();
         assertThat(shopflow("status").output()).containsPattern("order-service +- +" + ports.get("order-service") + " +stopped");
-        var whileDown = Http.get("http://127.0.0.1:" + ports.get("gateway") + "/api/orders");
+        String gateway = "http://127.0.0.1:" + ports.get("gateway");
+        String token = Customers.signUp(gateway).accessToken();
+        var whileDown = Http.get(gateway + "/api/orders", token);
         assertThat(whileDown.statusCode()).isEqualTo(503);
         assertThat(whileDown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
@@ -124,8 +128,10 @@ class ShopflowCommandIT {
 
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         assertThat(restart.output()).contains("order-service is ready");
-        var orders = Http.get("http://127.0.0.1:" + ports.get("gateway") + "/api/orders");
-        assertThat(orders.headers().firstValue("Shopflow-Service")).hasValue("order-service");
+        // The gateway's circuit breaker may have opened while the service was down; it lets calls through again
+        // once the service answers.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(gateway + "/api/orders", token)
+                .headers().firstValue("Shopflow-Service")).hasValue("order-service"));
         assertThat(shopflow("logs", "order-service").output()).contains("Started OrderServiceApplication");
     }
 

@@ -7,6 +7,7 @@ import dev.shopflow.localstack.LocalStack;
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.localstack.StackSettings;
 import dev.shopflow.platform.testsupport.TestPostgres;
+import dev.shopflow.platform.testsupport.TestTokens;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ class StackIT {
     static final List<ServiceSpec> services = ServiceSpec.ALL;
 
     static LocalStack stack;
+    static Customers.Customer customer;
 
     @BeforeAll
     static void startTheWholeStack() {
@@ -45,9 +47,13 @@ class StackIT {
         var environment = new java.util.HashMap<>(System.getenv());
         // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
         environment.put("SHOPFLOW_AOT_CACHE", "false");
+        // The launcher's own administrator: a password generated into the stack's state folder.
+        environment.remove("SHOPFLOW_ADMIN_EMAIL");
+        environment.remove("SHOPFLOW_ADMIN_PASSWORD");
         var settings = StackSettings.fromEnvironment(home, environment)
                 .isolated(ports, databases, home.resolve("system-tests/target/stack-it"));
         stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
+        customer = Customers.signUp(gateway());
     }
 
     @AfterAll
@@ -85,7 +91,7 @@ class StackIT {
             "POST, /webhooks/stripe,          payment-service"})
     @Order(1)
     void everyGatewayRouteReachesTheServiceThatOwnsIt(String method, String path, String owner) {
-        var response = Http.send(method, gateway() + path);
+        var response = Http.send(method, gateway() + path, customer.accessToken(), null);
 
         assertThat(response.headers().firstValue("Shopflow-Service")).hasValue(owner);
         assertThat(response.statusCode()).isLessThan(500);
@@ -94,13 +100,118 @@ class StackIT {
     @Test
     @Order(1)
     void theGatewayAnswersAPathNoServiceOwnsWithProblemDetails() {
-        var response = Http.get(gateway() + "/api/no-such-thing");
+        var response = Http.get(gateway() + "/api/no-such-thing", customer.accessToken());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Shopflow-Service")).hasValue("gateway");
         assertThat(JsonPath.<String>read(response.body(), "$.detail")).isEqualTo("No endpoint GET /api/no-such-thing.");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.shopflow");
+    }
+
+    @Test
+    @Order(1)
+    void aCustomerSignsUpSignsInRefreshesAndSignsOutThroughTheGateway() {
+        var shopper = Customers.signUp(gateway());
+
+        var me = Http.get(gateway() + "/api/auth/me", shopper.accessToken());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(me.body(), "$.email")).isEqualTo(shopper.email());
+
+        var refreshed = Http.post(gateway() + "/api/auth/refresh", refreshBody(shopper.refreshToken()));
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        String next = JsonPath.read(refreshed.body(), "$.refresh_token");
+        assertThat(Http.get(gateway() + "/api/auth/me", JsonPath.read(refreshed.body(), "$.access_token")).statusCode())
+                .isEqualTo(200);
+
+        var reused = Http.post(gateway() + "/api/auth/refresh", refreshBody(shopper.refreshToken()));
+        assertThat(reused.statusCode()).isEqualTo(401);
+        assertThat(Http.post(gateway() + "/api/auth/refresh", refreshBody(next)).statusCode())
+                .as("reuse revoked the whole family").isEqualTo(401);
+
+        var again = Customers.signIn(gateway(), shopper.email(), Customers.PASSWORD);
+        assertThat(Http.post(gateway() + "/api/auth/logout", refreshBody(JsonPath.read(again, "$.refresh_token"))).statusCode())
+                .isEqualTo(204);
+        assertThat(Http.post(gateway() + "/api/auth/refresh", refreshBody(JsonPath.read(again, "$.refresh_token"))).statusCode())
+                .isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @FieldSource("refusedTokens")
+    @Order(1)
+    void theGatewayRefusesAMissingOrForgedTokenWithA401Problem(String label, String token) {
+        var response = Http.get(gateway() + "/api/orders", token);
+
+        assertThat(response.statusCode()).as(label).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(label).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Shopflow-Service")).as("refused at the edge").hasValue("gateway");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.shopflow");
+    }
+
+    static final List<org.junit.jupiter.params.provider.Arguments> refusedTokens = List.of(
+            org.junit.jupiter.params.provider.Arguments.of("no token", null),
+            org.junit.jupiter.params.provider.Arguments.of("signed by a key the auth service never published", TestTokens.customer()),
+            org.junit.jupiter.params.provider.Arguments.of("not a JWT", "not-a-jwt"),
+            org.junit.jupiter.params.provider.Arguments.of("alg none", unsigned()));
+
+    @Test
+    @Order(1)
+    void servicesCheckTheTokenThemselvesWhenCalledPastTheGateway() {
+        String orders = stack.url(ServiceSpec.named("order-service").orElseThrow()) + "/api/orders/admin/dead-letters";
+
+        assertThat(Http.get(orders).statusCode()).isEqualTo(401);
+        assertThat(Http.get(orders, TestTokens.admin()).statusCode()).as("a forged admin token").isEqualTo(401);
+        assertThat(Http.get(orders, customer.accessToken()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(1)
+    void theLaunchersAdministratorManagesDeadLettersThroughTheGatewayAndCustomersCannot() throws Exception {
+        String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
+        String admin = JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
+
+        for (String service : List.of("catalog", "orders", "payments")) {
+            var deadLetters = Http.get(gateway() + "/api/" + service + "/admin/dead-letters", admin);
+            assertThat(deadLetters.statusCode()).as(service + ": " + deadLetters.body()).isEqualTo(200);
+            assertThat(JsonPath.<List<Object>>read(deadLetters.body(), "$.items")).isEmpty();
+            assertThat(Http.get(gateway() + "/api/" + service + "/admin/dead-letters", customer.accessToken()).statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCustomerCannotFindAnotherCustomersAccount() {
+        var stranger = Customers.signUp(gateway());
+
+        var response = Http.get(gateway() + "/api/auth/users/" + stranger.id(), customer.accessToken());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain(stranger.email());
+        assertThat(Http.get(gateway() + "/api/auth/users/" + customer.id(), customer.accessToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void badInputGetsAClientErrorProblemAndNeverAStackTrace() {
+        var malformed = Http.post(gateway() + "/api/auth/register", "{\"email\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        var weak = Http.post(gateway() + "/api/auth/register", "{\"email\":\"x@example.com\",\"password\":\"short\",\"name\":\"X\"}");
+        assertThat(weak.statusCode()).isEqualTo(422);
+        assertThat(JsonPath.<String>read(weak.body(), "$.errors[0].field")).isEqualTo("password");
+
+        var oversized = Http.post(gateway() + "/api/auth/register", "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(oversized.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        for (var response : List.of(malformed, weak, oversized)) {
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.shopflow").doesNotContain("at org.");
+        }
     }
 
     @Test
@@ -112,6 +223,18 @@ class StackIT {
 
         assertThat(killed).as("services that had to be killed").isEmpty();
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static String refreshBody(String refreshToken) {
+        return "{\"refresh_token\":\"" + refreshToken + "\"}";
+    }
+
+    /** A customer's claims with {@code alg: none} and no signature. */
+    private static String unsigned() {
+        String payload = TestTokens.customer().split("\\.")[1];
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
     }
 
     private static String gateway() {
