@@ -2,6 +2,7 @@ package dev.shopflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopflow.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class GatewayRoutingTest extends GatewayTest {
             "GET,  /api/payments?orderId=42,           payment",
             "POST, /webhooks/stripe,                   payment"})
     void routesEachPathToTheServiceThatOwnsIt(String method, String path, String service) {
-        web.method(HttpMethod.valueOf(method)).uri(path).exchange()
+        asCustomer().method(HttpMethod.valueOf(method)).uri(path).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Shopflow-Service", service)
                 .expectBody(String.class).isEqualTo(method + " " + path);
@@ -40,17 +41,18 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
-    void forwardsTheAuthorizationHeaderUnchanged() {
-        web.post().uri("/api/auth/logout").header("Authorization", "Bearer opaque-to-the-gateway").exchange()
+    void forwardsTheAccessTokenUnchanged() {
+        String token = TestTokens.customer();
+
+        web.get().uri("/api/orders/42").headers(headers -> headers.setBearerAuth(token)).exchange()
                 .expectStatus().isOk();
 
-        assertThat(services.auth.lastReceived().headers().get("Authorization"))
-                .containsExactly("Bearer opaque-to-the-gateway");
+        assertThat(services.order.lastReceived().headers().get("Authorization")).containsExactly("Bearer " + token);
     }
 
     @Test
     void answersAPathNoServiceOwnsWithProblemDetails() {
-        web.get().uri("/api/unknown").exchange()
+        asCustomer().get().uri("/api/unknown").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("Shopflow-Service", "gateway");

@@ -1,21 +1,25 @@
 package dev.shopflow.gateway;
 
+import dev.shopflow.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A gateway test: the real gateway on a random port, its routes pointing at {@link FakeServices} that every test
- * class shares and that live as long as the test JVM. Before each test every service is running again and answers
- * the default way, whatever the previous test did to it. A class adds settings with {@code @TestPropertySource}.
+ * class shares and that live as long as the test JVM, and its token check at the keys of {@link TestTokens}. Before
+ * each test every service is running again and answers the default way, whatever the previous test did to it. A
+ * class adds settings with {@code @TestPropertySource}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestTokens.Initializer.class)
 public abstract class GatewayTest {
 
     protected static final FakeServices services = new FakeServices();
@@ -34,5 +38,11 @@ public abstract class GatewayTest {
     @BeforeEach
     void servicesAreUpAndAnswerAsUsual() {
         services.reset();
+    }
+
+    /** The gateway's client, signed in as a new customer: each call gives another user and so another rate budget. */
+    protected WebTestClient asCustomer() {
+        String token = TestTokens.customer();
+        return web.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build();
     }
 }

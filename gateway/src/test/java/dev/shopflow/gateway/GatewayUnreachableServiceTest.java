@@ -1,5 +1,6 @@
 package dev.shopflow.gateway;
 
+import dev.shopflow.platform.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A service that is not running is a 503 problem at the gateway, not a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestTokens.Initializer.class)
 class GatewayUnreachableServiceTest {
 
     @Autowired
@@ -31,7 +34,7 @@ class GatewayUnreachableServiceTest {
 
     @Test
     void answersARequestForAStoppedServiceWithA503Problem() {
-        web.get().uri("/api/orders").exchange()
+        web.get().uri("/api/orders").headers(headers -> headers.setBearerAuth(TestTokens.customer())).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("Shopflow-Service", "gateway")

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
  * {@code Content-Security-Policy: frame-ancestors 'none'} (no page may frame the API or the Swagger UI);
  * {@code Referrer-Policy: no-referrer}. Answers of the auth API carry tokens and always get
  * {@code Cache-Control: no-store}; any other answer keeps the {@code Cache-Control} its service chose (catalog reads
- * are cacheable) and gets {@code no-store} only when its service said nothing.
+ * are cacheable) and gets {@code no-store} only when its service said nothing. The headers are written just before
+ * the answer goes out, ahead of Spring Security's header writers, which leave a header that is already set alone
+ * (and add {@code X-XSS-Protection: 0}).
  */
 final class SecurityHeadersFilter implements WebFilter, Ordered {
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +18,7 @@ class EdgeHeadersTest extends GatewayTest {
 
     @Test
     void givesARequestWithoutAnIdANewOneAndForwardsIt() {
-        String id = web.get().uri("/api/cart").exchange()
+        String id = asCustomer().get().uri("/api/cart").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueMatches("X-Request-Id", UUID_PATTERN)
                 .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
@@ -29,7 +28,7 @@ class EdgeHeadersTest extends GatewayTest {
 
     @Test
     void keepsAWellFormedRequestIdFromTheClient() {
-        web.get().uri("/api/cart").header("X-Request-Id", "k6-vu12-iter7").exchange()
+        asCustomer().get().uri("/api/cart").header("X-Request-Id", "k6-vu12-iter7").exchange()
                 .expectHeader().valueEquals("X-Request-Id", "k6-vu12-iter7");
 
         assertThat(services.order.lastReceived().headers().get("X-Request-Id")).containsExactly("k6-vu12-iter7");
@@ -39,7 +38,7 @@ class EdgeHeadersTest extends GatewayTest {
     @ValueSource(strings = {"<script>alert(1)</script>", "id with spaces", "",
             "0123456789012345678901234567890123456789012345678901234567890123456789"})
     void replacesAMalformedRequestId(String malformed) {
-        web.get().uri("/api/cart").header("X-Request-Id", malformed).exchange()
+        asCustomer().get().uri("/api/cart").header("X-Request-Id", malformed).exchange()
                 .expectHeader().valueMatches("X-Request-Id", UUID_PATTERN);
     }
 
@@ -54,7 +53,7 @@ class EdgeHeadersTest extends GatewayTest {
 
     @Test
     void setsSecurityHeadersOnEveryAnswer() {
-        web.get().uri("/api/cart").exchange()
+        asCustomer().get().uri("/api/cart").exchange()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("Content-Security-Policy", "frame-ancestors 'none'")
@@ -109,7 +108,7 @@ class EdgeHeadersTest extends GatewayTest {
 
     @Test
     void letsTheStorefrontReadTheHeadersItNeeds() {
-        web.method(HttpMethod.GET).uri("/api/cart").header(HttpHeaders.ORIGIN, "http://localhost:5173").exchange()
+        asCustomer().get().uri("/api/cart").header(HttpHeaders.ORIGIN, "http://localhost:5173").exchange()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173")
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed)
                         .contains("Location", "Retry-After", "X-Request-Id", "X-RateLimit-Remaining"));

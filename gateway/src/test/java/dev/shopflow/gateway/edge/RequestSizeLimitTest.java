@@ -33,7 +33,7 @@ class RequestSizeLimitTest extends GatewayTest {
     void refusesAChunkedBodyOnceItGrowsOverTheLimit() {
         int before = services.order.received().size();
 
-        web.post().uri("/api/cart/items").contentType(MediaType.APPLICATION_JSON).body(chunks(3, 512), DataBuffer.class)
+        asCustomer().post().uri("/api/cart/items").contentType(MediaType.APPLICATION_JSON).body(chunks(3, 512), DataBuffer.class)
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -44,6 +44,7 @@ class RequestSizeLimitTest extends GatewayTest {
 
     @Test
     void forwardsBodiesUpToTheLimitWhole() {
+        var web = asCustomer();
         web.post().uri("/api/cart/items").contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[1024]).exchange()
                 .expectStatus().isOk();
         assertThat(services.order.lastReceived().bodyBytes()).isEqualTo(1024);
@@ -58,7 +59,8 @@ class RequestSizeLimitTest extends GatewayTest {
     void leavesMalformedJsonToTheServiceThatReadsIt() {
         services.catalog.answer((request, response) -> response.status(400).send());
 
-        web.post().uri("/api/catalog/products").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange()
+        asCustomer().post().uri("/api/catalog/products").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ")
+                .exchange()
                 .expectStatus().isBadRequest();
 
         assertThat(services.catalog.lastReceived().bodyBytes()).isEqualTo("{\"name\": ".length());

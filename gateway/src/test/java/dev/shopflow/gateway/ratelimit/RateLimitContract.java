@@ -4,6 +4,7 @@ import static dev.shopflow.gateway.FakeServices.clientFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.gateway.GatewayTest;
+import dev.shopflow.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -93,6 +94,23 @@ abstract class RateLimitContract extends GatewayTest {
         client.get().uri("/api/catalog/products").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-RateLimit-Remaining", "0");
+    }
+
+    @Test
+    void countsASignedInUserOnTheirOwnBudget() {
+        var client = clientFrom("127.0.0.19", port);
+        String alice = TestTokens.customer();
+        for (int i = 0; i < 4; i++) {
+            client.get().uri("/api/cart").headers(headers -> headers.setBearerAuth(alice)).exchange()
+                    .expectStatus().isOk();
+        }
+        client.get().uri("/api/cart").headers(headers -> headers.setBearerAuth(alice)).exchange()
+                .expectStatus().isEqualTo(429);
+
+        client.get().uri("/api/cart").headers(headers -> headers.setBearerAuth(TestTokens.customer())).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/catalog/products").exchange()
+                .expectStatus().isOk();
     }
 
     static void spend(WebTestClient client, int requests) {

@@ -33,7 +33,7 @@ class CircuitBreakerTest extends GatewayTest {
         services.payment.stop();
         long started = System.nanoTime();
 
-        web.get().uri("/api/payments?orderId=42").exchange()
+        asCustomer().get().uri("/api/payments?orderId=42").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -69,7 +69,7 @@ class CircuitBreakerTest extends GatewayTest {
         services.order.hang();
         long started = System.nanoTime();
 
-        web.get().uri("/api/orders/42").exchange()
+        asCustomer().get().uri("/api/orders/42").exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

@@ -26,7 +26,7 @@ class RetryTest extends GatewayTest {
     void triesAReadAgainWhenTheServiceWasUnavailable() {
         int before = services.order.received().size();
 
-        web.get().uri("/api/cart").exchange()
+        asCustomer().get().uri("/api/cart").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("second try");
 
@@ -37,7 +37,7 @@ class RetryTest extends GatewayTest {
     void neverTriesAWriteAgain() {
         int before = services.order.received().size();
 
-        web.post().uri("/api/orders").exchange()
+        asCustomer().post().uri("/api/orders").exchange()
                 .expectStatus().isEqualTo(503);
 
         assertThat(services.order.received()).hasSize(before + 1);
@@ -48,7 +48,7 @@ class RetryTest extends GatewayTest {
         services.order.answerWithStatus(500);
         int before = services.order.received().size();
 
-        web.get().uri("/api/cart").exchange()
+        asCustomer().get().uri("/api/cart").exchange()
                 .expectStatus().isEqualTo(500);
 
         assertThat(services.order.received()).hasSize(before + 1);
