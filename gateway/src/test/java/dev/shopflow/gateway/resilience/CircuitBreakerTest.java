@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import dev.shopflow.gateway.GatewayTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A service that is stopped or hangs costs a client a quick problem answer, never a hang or a 500; after repeated
@@ -79,5 +84,21 @@ class CircuitBreakerTest extends GatewayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
                 .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void waitsForAnEventStreamLongerThanTheTimeLimit() {
+        // Like a WebFlux event stream, the fake answers nothing, not even its headers, until the first event.
+        services.order.answer((request, response) -> Mono.delay(Duration.ofMillis(1500))
+                .then(response.sse().send(Flux.just("event-0", "event-1")
+                        .map(event -> Unpooled.copiedBuffer("data: " + event + "\n\n", StandardCharsets.UTF_8)),
+                        flush -> true).then()));
+
+        List<String> events = asCustomer().get().uri("/api/orders/42/events").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseBody()
+                .collectList().block(Duration.ofSeconds(10));
+
+        assertThat(events).containsExactly("event-0", "event-1");
     }
 }
