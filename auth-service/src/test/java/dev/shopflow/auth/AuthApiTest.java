@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "shopflow.auth.admin.password=an admin passphrase for tests",
         "shopflow.auth.lockout.max-failures-per-account=3",
         "shopflow.auth.lockout.max-failures-per-address=8"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = FreshDatabase.class)
 class AuthApiTest {
 

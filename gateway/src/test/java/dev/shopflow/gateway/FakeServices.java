@@ -37,6 +37,7 @@ public final class FakeServices {
     public static WebTestClient clientFrom(String loopbackAddress, int port) {
         var connector = new ReactorClientHttpConnector(
                 HttpClient.create().bindAddress(() -> new InetSocketAddress(loopbackAddress, 0)));
-        return WebTestClient.bindToServer(connector).baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer(connector).baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 }

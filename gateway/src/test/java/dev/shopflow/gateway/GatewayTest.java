@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * class adds settings with {@code @TestPropertySource}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 public abstract class GatewayTest {
 

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A service that is not running is a 503 problem at the gateway, not a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 class GatewayUnreachableServiceTest {
 

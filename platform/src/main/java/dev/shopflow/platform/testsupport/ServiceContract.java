@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * real application on a random port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 public abstract class ServiceContract {
 

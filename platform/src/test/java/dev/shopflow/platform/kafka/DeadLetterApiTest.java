@@ -41,7 +41,7 @@ import dev.shopflow.platform.security.AccessRules;
                 + "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 class DeadLetterApiTest {
 

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 + "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class AuthServiceUnreachableTest {
 
     @Autowired

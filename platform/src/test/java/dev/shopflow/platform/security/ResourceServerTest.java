@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
                 + "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 class ResourceServerTest {
 
