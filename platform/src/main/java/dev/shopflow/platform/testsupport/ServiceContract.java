@@ -80,6 +80,7 @@ public abstract class ServiceContract {
                 .jsonPath("$.title").isEqualTo("Not Found")
                 .jsonPath("$.detail").isEqualTo("No endpoint GET /no-such-resource.")
                 .jsonPath("$.instance").isEqualTo("/no-such-resource")
+                .jsonPath("$.requestId").isNotEmpty()
                 .jsonPath("$.trace").doesNotExist();
     }
 

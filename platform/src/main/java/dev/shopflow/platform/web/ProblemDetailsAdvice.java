@@ -47,4 +47,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return super.handleResponseStatusException(exception, headers, status, exchange);
     }
+
+    /** Every problem names its request, as the log lines about it do. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception exception, Object body,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty("requestId", exchange.getRequest().getId());
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, exchange);
+    }
 }
