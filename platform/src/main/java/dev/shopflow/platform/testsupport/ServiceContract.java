@@ -106,6 +106,15 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void publishesItsApiDocumentWithTheBearerTokenScheme() {
+        web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("Shopflow " + serviceName)
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+
+    @Test
     void namesItselfOnEveryAnswer() {
         web.get().uri("/actuator/health/liveness").exchange()
                 .expectHeader().valueEquals("Shopflow-Service", serviceName);
