@@ -1,6 +1,6 @@
 package dev.shopflow.auth.keys;
 
-import java.net.URI;
+import dev.shopflow.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,9 +12,7 @@ class KeysProblems {
 
     @ExceptionHandler
     ProblemDetail configured(KeysComeFromConfiguration error) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, error.getMessage());
-        problem.setTitle("Signing keys come from configuration");
-        problem.setType(URI.create("https://shopflow.dev/problems/signing-keys-configured"));
-        return problem;
+        return ProblemResponses.typed(HttpStatus.CONFLICT, "signing-keys-configured",
+                "Signing keys come from configuration", error.getMessage());
     }
 }

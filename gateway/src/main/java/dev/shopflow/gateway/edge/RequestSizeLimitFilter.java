@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 final class RequestSizeLimitFilter implements WebFilter, Ordered {
 
-    static final URI PROBLEM_TYPE = URI.create("https://shopflow.dev/problems/request-too-large");
+    static final URI PROBLEM_TYPE = URI.create(ProblemResponses.TYPE_BASE + "request-too-large");
 
     private final DataSize maxSize;
     private final ProblemResponses responses;

@@ -22,7 +22,7 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
     public static final String LIMIT_HEADER = "X-RateLimit-Limit";
     public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
-    public static final URI PROBLEM_TYPE = URI.create("https://shopflow.dev/problems/rate-limited");
+    public static final URI PROBLEM_TYPE = URI.create(ProblemResponses.TYPE_BASE + "rate-limited");
 
     private final RateLimits limits;
     private final ClientKeys clients = new ClientKeys();

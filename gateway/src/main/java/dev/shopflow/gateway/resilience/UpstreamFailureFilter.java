@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
  */
 final class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
-    static final URI UNAVAILABLE = URI.create("https://shopflow.dev/problems/service-unavailable");
-    static final URI TIMED_OUT = URI.create("https://shopflow.dev/problems/service-timeout");
-    static final URI BAD_GATEWAY = URI.create("https://shopflow.dev/problems/bad-gateway");
+    static final URI UNAVAILABLE = URI.create(ProblemResponses.TYPE_BASE + "service-unavailable");
+    static final URI TIMED_OUT = URI.create(ProblemResponses.TYPE_BASE + "service-timeout");
+    static final URI BAD_GATEWAY = URI.create(ProblemResponses.TYPE_BASE + "bad-gateway");
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailureFilter.class);
 

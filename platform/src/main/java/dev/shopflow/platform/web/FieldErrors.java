@@ -12,7 +12,7 @@ import org.springframework.http.ProblemDetail;
  */
 public final class FieldErrors {
 
-    public static final URI TYPE = URI.create("https://shopflow.dev/problems/invalid-fields");
+    public static final URI TYPE = URI.create(ProblemResponses.TYPE_BASE + "invalid-fields");
 
     /** One failing field. */
     public record FieldError(String field, String message) {

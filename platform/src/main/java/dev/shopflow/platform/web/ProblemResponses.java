@@ -36,6 +36,22 @@ public class ProblemResponses {
         };
     }
 
+    /** Where the problem types Shopflow defines are named: {@code https://shopflow.dev/problems/<name>}. */
+    public static final String TYPE_BASE = "https://shopflow.dev/problems/";
+
+    /**
+     * A problem of a type Shopflow defines: a stable {@code type} URI that clients can switch on, and a title that
+     * says the same in words.
+     *
+     * @param type the last segment of the type URI, such as {@code email-already-registered}
+     */
+    public static ProblemDetail typed(HttpStatusCode status, String type, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
     /** A problem with the status's reason phrase as its title. */
     public static ProblemDetail problem(HttpStatusCode status, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -4,7 +4,7 @@ import dev.shopflow.auth.account.AccountNotFound;
 import dev.shopflow.auth.account.EmailAlreadyRegistered;
 import dev.shopflow.auth.account.PasswordRejected;
 import dev.shopflow.platform.web.FieldErrors;
-import java.net.URI;
+import dev.shopflow.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,10 +16,8 @@ class AccountProblems {
 
     @ExceptionHandler
     ProblemDetail emailTaken(EmailAlreadyRegistered error) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, error.getMessage());
-        problem.setTitle("Email already registered");
-        problem.setType(URI.create("https://shopflow.dev/problems/email-already-registered"));
-        return problem;
+        return ProblemResponses.typed(HttpStatus.CONFLICT, "email-already-registered", "Email already registered",
+                error.getMessage());
     }
 
     @ExceptionHandler
@@ -31,9 +29,6 @@ class AccountProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(AccountNotFound error) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, error.getMessage());
-        problem.setTitle("Account not found");
-        problem.setType(URI.create("https://shopflow.dev/problems/account-not-found"));
-        return problem;
+        return ProblemResponses.typed(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", error.getMessage());
     }
 }
