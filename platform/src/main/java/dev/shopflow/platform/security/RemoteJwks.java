@@ -72,7 +72,9 @@ public final class RemoteJwks implements Function<SignedJWT, Flux<JWK>> {
                     .map(keys -> new Snapshot(keys, clock.instant()))
                     .doOnNext(fetched -> snapshot = fetched)
                     .onErrorResume(error -> keepKnownKeys(previous, error))
-                    .doFinally(signal -> clearInFlight())
+                    // Cleared before the result reaches anyone (not after, as doFinally would): a caller that has
+                    // the result and asks again must get a new fetch, not this finished one.
+                    .doOnEach(signal -> clearInFlight())
                     .cache();
         }
         return inFlight;
