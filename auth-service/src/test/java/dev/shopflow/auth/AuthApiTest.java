@@ -104,7 +104,9 @@ class AuthApiTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.trace").doesNotExist();
+                .expectBody()
+                .jsonPath("$.requestId").isNotEmpty()
+                .jsonPath("$.trace").doesNotExist();
     }
 
     @Test

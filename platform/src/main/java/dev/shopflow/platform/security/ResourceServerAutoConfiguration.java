@@ -19,6 +19,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -77,6 +78,13 @@ public class ResourceServerAutoConfiguration {
                 });
         customizers.orderedStream().forEach(customizer -> customizer.customize(http));
         return http.build();
+    }
+
+    /** Requests the security firewall refuses get a 400 problem, not an empty answer. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemForRejectedExchanges(ProblemResponses responses) {
+        return new ProblemSecurityAnswers(responses);
     }
 
     @Bean

@@ -52,9 +52,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception exception, Object body,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        if (body instanceof ProblemDetail problem) {
-            problem.setProperty("requestId", exchange.getRequest().getId());
-        }
-        return super.handleExceptionInternal(exception, body, headers, status, exchange);
+        // Spring builds most bodies inside this method (from the exception), so the id is added to its result.
+        return super.handleExceptionInternal(exception, body, headers, status, exchange)
+                .doOnNext(answer -> {
+                    if (answer.getBody() instanceof ProblemDetail problem) {
+                        problem.setProperty("requestId", exchange.getRequest().getId());
+                    }
+                });
     }
 }

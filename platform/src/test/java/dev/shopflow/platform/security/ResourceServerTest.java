@@ -3,12 +3,14 @@ package dev.shopflow.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.platform.testsupport.TestTokens;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +63,9 @@ class ResourceServerTest {
 
     @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void letsAnyoneReachAPublicPath() {
@@ -117,6 +122,24 @@ class ResourceServerTest {
         web.get().uri("/api/shop/admin/report").headers(bearer(TestTokens.admin())).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.report").isEqualTo("ready");
+    }
+
+    @Test
+    void answersARequestTheFirewallRefusesWithA400Problem() {
+        web.method(HttpMethod.TRACE).uri("/api/shop/public").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+        web.get().uri(URI.create("http://localhost:" + port + "/api/shop/%2e%2e/me")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void challengesABasicAuthorizationHeaderAsAMissingToken() {
+        web.get().uri("/api/shop/me").headers(headers -> headers.setBasicAuth("ann", "secret")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
