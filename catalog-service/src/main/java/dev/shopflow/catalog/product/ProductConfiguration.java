@@ -1,0 +1,10 @@
+package dev.shopflow.catalog.product;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Scheduling for {@link OutOfStockProducts}' periodic count. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ProductConfiguration {
+}

@@ -1,0 +1,193 @@
+package dev.shopflow.catalog.product.web;
+
+import dev.shopflow.catalog.CatalogProperties;
+import dev.shopflow.catalog.product.Product;
+import dev.shopflow.catalog.product.ProductPage;
+import dev.shopflow.catalog.product.Products;
+import dev.shopflow.catalog.product.domain.ProductDetails;
+import dev.shopflow.catalog.product.domain.ProductQuery;
+import dev.shopflow.catalog.product.domain.StockLevel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class ProductController {
+
+    private final Products products;
+    private final CacheableReads reads;
+
+    ProductController(Products products, CatalogProperties properties) {
+        this.products = products;
+        this.reads = new CacheableReads(properties.cacheMaxAge());
+    }
+
+    record MoneyResponse(long amount, String currency) {
+    }
+
+    record ProductResponse(
+            UUID id,
+            String sku,
+            String name,
+            String description,
+            String category,
+            String categoryName,
+            MoneyResponse price,
+            int available,
+            String imageUrl,
+            Map<String, String> attributes,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static ProductResponse of(Product product) {
+            return new ProductResponse(product.id(), product.sku(), product.name(), product.description(),
+                    product.category(), product.categoryName(),
+                    new MoneyResponse(product.price().amount(), product.price().currency()), product.available(),
+                    product.imageUrl(), product.attributes(), product.version(), product.createdAt(),
+                    product.updatedAt());
+        }
+
+        /** What this answer depends on: any change of the product raises its version; stock changes availability. */
+        String fingerprint() {
+            return id + ":" + version + ":" + available;
+        }
+    }
+
+    record ProductPageResponse(List<ProductResponse> items, int page, int size, long totalItems, long totalPages) {
+
+        static ProductPageResponse of(ProductPage page) {
+            return new ProductPageResponse(page.items().stream().map(ProductResponse::of).toList(), page.page(),
+                    page.size(), page.totalItems(), page.totalPages());
+        }
+
+        String fingerprint() {
+            return page + "/" + size + "/" + totalItems + "|"
+                    + items.stream().map(ProductResponse::fingerprint).collect(Collectors.joining(","));
+        }
+    }
+
+    /** A price as submitted: {@code amount} in minor units (1999 for 19.99). */
+    record PriceRequest(Long amount, String currency) {
+    }
+
+    record CreateProductRequest(
+            String sku,
+            String name,
+            String description,
+            String category,
+            PriceRequest price,
+            String imageUrl,
+            Map<String, String> attributes,
+            @PositiveOrZero @Max(StockLevel.MAX_ON_HAND) Long stock) {
+
+        ProductDetails details() {
+            return ProductController.details(sku, name, description, category, price, imageUrl, attributes);
+        }
+    }
+
+    /** The whole product as it should be, and the {@code version} it was read at. */
+    record UpdateProductRequest(
+            String sku,
+            String name,
+            String description,
+            String category,
+            PriceRequest price,
+            String imageUrl,
+            Map<String, String> attributes,
+            @NotNull(message = "is required: the version of the product your change is based on") Long version) {
+
+        ProductDetails details() {
+            return ProductController.details(sku, name, description, category, price, imageUrl, attributes);
+        }
+    }
+
+    record SetStockRequest(@NotNull @PositiveOrZero @Max(StockLevel.MAX_ON_HAND) Long quantity) {
+    }
+
+    private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
+
+    /** The id in a path; strict where {@link UUID#fromString} is lenient (it would read {@code 1-1-1-1-1}). */
+    private static UUID productId(String id) {
+        if (!UUID_TEXT.matcher(id).matches()) {
+            throw new MalformedProductId();
+        }
+        return UUID.fromString(id);
+    }
+
+    private static ProductDetails details(String sku, String name, String description, String category,
+            PriceRequest price, String imageUrl, Map<String, String> attributes) {
+        return new ProductDetails(sku, name, description, category, price == null ? null : price.amount(),
+                price == null ? null : price.currency(), imageUrl, attributes);
+    }
+
+    /**
+     * A page of products; 422 listing each query parameter with a wrong value. With an ETag and a short
+     * {@code Cache-Control}; a matching {@code If-None-Match} gets 304.
+     */
+    @GetMapping("/api/catalog/products")
+    Mono<ResponseEntity<ProductPageResponse>> search(
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String minPrice,
+            @RequestParam(required = false) String maxPrice) {
+        var query = ProductQuery.parse(page, size, q, category, sort, minPrice, maxPrice);
+        return products.search(query)
+                .map(ProductPageResponse::of)
+                .map(body -> reads.ok(body, body.fingerprint()));
+    }
+
+    /** The product; 404 when there is none or it is deleted. ETag and caching as for the list. */
+    @GetMapping("/api/catalog/products/{id}")
+    Mono<ResponseEntity<ProductResponse>> product(@PathVariable String id) {
+        return products.find(productId(id)).map(ProductResponse::of).map(body -> reads.ok(body, body.fingerprint()));
+    }
+
+    /** 201 with the product and its {@code Location}; 422 with field errors; 409 when the SKU is taken. */
+    @PostMapping("/api/catalog/products")
+    Mono<ResponseEntity<ProductResponse>> create(@Valid @RequestBody CreateProductRequest request) {
+        int stock = request.stock() == null ? 0 : request.stock().intValue();
+        return products.create(request.details(), stock)
+                .map(created -> ResponseEntity.created(URI.create("/api/catalog/products/" + created.id()))
+                        .body(ProductResponse.of(created)));
+    }
+
+    /** The revised product; 409 when it changed since {@code version} or the SKU is taken; 404; 422. */
+    @PutMapping("/api/catalog/products/{id}")
+    Mono<ProductResponse> update(@PathVariable String id, @Valid @RequestBody UpdateProductRequest request) {
+        return products.revise(productId(id), request.version(), request.details()).map(ProductResponse::of);
+    }
+
+    /** 204; 404 when there is no such product or it is deleted already. */
+    @DeleteMapping("/api/catalog/products/{id}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return products.delete(productId(id)).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** Sets on hand; the product as it is now. 409 when orders hold more than the new quantity. */
+    @PutMapping("/api/catalog/products/{id}/stock")
+    Mono<ProductResponse> setStock(@PathVariable String id, @Valid @RequestBody SetStockRequest request) {
+        return products.setStock(productId(id), request.quantity().intValue()).map(ProductResponse::of);
+    }
+}
