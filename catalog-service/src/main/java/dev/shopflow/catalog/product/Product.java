@@ -2,7 +2,9 @@ package dev.shopflow.catalog.product;
 
 import dev.shopflow.catalog.product.domain.Money;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,7 @@ import java.util.UUID;
  *
  * @param category the slug of its category
  * @param available what can still be ordered: on hand minus reserved
+ * @param attributes a few facts such as {@code color}, sorted by name
  * @param version counts its changes; an update names the version it was based on
  */
 public record Product(
@@ -28,6 +31,7 @@ public record Product(
         Instant updatedAt) {
 
     public Product {
-        attributes = Map.copyOf(attributes);
+        // Sorted by name, so that the same product is always the same JSON.
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 }

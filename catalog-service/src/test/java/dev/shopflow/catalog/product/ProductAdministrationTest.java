@@ -154,6 +154,19 @@ class ProductAdministrationTest {
     }
 
     @Test
+    void refusesAnOversizedBodyWithAClientErrorAndCreatesNothing() {
+        String category = fixture().newCategory();
+        var request = CatalogFixture.productRequest(category, "Verbose", 1000);
+        request.put("description", "word ".repeat(100_000));
+
+        web.post().uri("/api/catalog/products").headers(admin()).bodyValue(request)
+                .exchange()
+                .expectStatus().is4xxClientError()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ProductSearchTest.items(search("category=" + category))).isEmpty();
+    }
+
+    @Test
     void refusesABodyThatIsNotJson() {
         web.post().uri("/api/catalog/products").headers(admin()).contentType(MediaType.TEXT_PLAIN).bodyValue("sku=X")
                 .exchange()

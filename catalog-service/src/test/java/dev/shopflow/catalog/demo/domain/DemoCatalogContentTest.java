@@ -35,8 +35,11 @@ class DemoCatalogContentTest {
 
     @Test
     void derivesTheSameIdsOnEveryMachine() {
+        // The ids catalog-service/README.md names.
         assertThat(DemoCatalog.productId("AUD-001")).isEqualTo(UUID.fromString("41f87984-10f1-36da-9b5e-a27f193baa9a"));
         assertThat(DemoCatalog.productId("COF-001")).isEqualTo(UUID.fromString("b90d09a6-8c04-3ebf-83aa-2bb950030e90"));
+        assertThat(DemoCatalog.productId("KIT-001")).isEqualTo(UUID.fromString("716695a6-e2b5-3b47-a697-1ea47d3b9941"));
+        assertThat(DemoCatalog.productId("BOO-001")).isEqualTo(UUID.fromString("a2b28a31-e328-3d43-ab62-2845233ca2d9"));
         assertThat(DemoCatalog.products()).allSatisfy(product ->
                 assertThat(product.id()).isEqualTo(DemoCatalog.productId(product.sku())));
         assertThat(DemoCatalog.products()).isEqualTo(DemoCatalog.products());
