@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopflow.catalog.CatalogFixture;
 import dev.shopflow.catalog.CatalogServiceTest;
 import dev.shopflow.platform.testsupport.TestTokens;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -182,8 +187,7 @@ class ProductAdministrationTest {
         change.put("price", Map.of("amount", 1_250, "currency", "EUR"));
         change.put("attributes", Map.of());
 
-        web.put().uri("/api/catalog/products/{id}", product.get("id")).headers(admin()).bodyValue(change)
-                .exchange()
+        revise(product.get("id"), change)
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.name").isEqualTo("Final name")
@@ -203,10 +207,8 @@ class ProductAdministrationTest {
         var second = CatalogFixture.updateRequest(product);
         second.put("name", "Second writer");
 
-        web.put().uri("/api/catalog/products/{id}", product.get("id")).headers(admin()).bodyValue(first)
-                .exchange().expectStatus().isOk();
-        web.put().uri("/api/catalog/products/{id}", product.get("id")).headers(admin()).bodyValue(second)
-                .exchange()
+        revise(product.get("id"), first).expectStatus().isOk();
+        revise(product.get("id"), second)
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -217,13 +219,40 @@ class ProductAdministrationTest {
     }
 
     @Test
+    void letsExactlyOneOfSeveralConcurrentUpdatesOfTheSameVersionWin() throws Exception {
+        var product = fixture().createProduct(fixture().newCategory(), "Raced", 1000);
+        int writers = 6;
+        var start = new CountDownLatch(1);
+        List<Future<HttpStatusCode>> answers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                var change = CatalogFixture.updateRequest(product);
+                change.put("name", "Writer " + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return revise(product.get("id"), change).returnResult(Void.class).getStatus();
+                }));
+            }
+            start.countDown();
+        }
+        List<HttpStatusCode> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+
+        assertThat(statuses).filteredOn(status -> status.equals(HttpStatus.OK)).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status.equals(HttpStatus.CONFLICT)).hasSize(writers - 1);
+        web.get().uri("/api/catalog/products/{id}", product.get("id")).exchange()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+    }
+
+    @Test
     void refusesAnUpdateThatDoesNotSayWhichVersionItChanges() {
         var product = fixture().createProduct(fixture().newCategory(), "Unversioned", 1000);
         var change = CatalogFixture.updateRequest(product);
         change.remove("version");
 
-        web.put().uri("/api/catalog/products/{id}", product.get("id")).headers(admin()).bodyValue(change)
-                .exchange()
+        revise(product.get("id"), change)
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
     }
@@ -236,8 +265,7 @@ class ProductAdministrationTest {
         var change = CatalogFixture.updateRequest(product);
         change.put("sku", taken.get("sku"));
 
-        web.put().uri("/api/catalog/products/{id}", product.get("id")).headers(admin()).bodyValue(change)
-                .exchange()
+        revise(product.get("id"), change)
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("https://shopflow.dev/problems/sku-already-in-use");
     }
@@ -467,6 +495,10 @@ class ProductAdministrationTest {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No out-of-stock gauge in:\n" + metrics));
+    }
+
+    private WebTestClient.ResponseSpec revise(Object productId, Map<String, Object> change) {
+        return web.put().uri("/api/catalog/products/{id}", productId).headers(admin()).bodyValue(change).exchange();
     }
 
     private Map<String, Object> search(String query) {
