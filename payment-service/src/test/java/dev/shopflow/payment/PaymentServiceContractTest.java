@@ -25,6 +25,6 @@ class PaymentServiceContractTest extends DatabaseServiceContract implements Kafk
 
     @Override
     protected List<String> ownTables() {
-        return List.of("payments", "refunds", "stripe_events", "outbox", "inbox");
+        return List.of("payments", "refunds", "stripe_events", "order_cancellations", "outbox", "inbox");
     }
 }

@@ -36,7 +36,7 @@ class OrderEventsListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "payment-order-events", topics = "orders.v1")
+    @KafkaListener(id = "payment-order-events", idIsGroup = false, topics = "orders.v1")
     void on(ConsumerRecord<String, String> record) {
         var received = ReceivedEvent.from(record);
         switch (received.type()) {
