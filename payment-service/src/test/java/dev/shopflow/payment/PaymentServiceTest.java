@@ -8,7 +8,6 @@ import dev.shopflow.platform.testsupport.FreshDatabase;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -31,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole payment service on a fresh PostgreSQL database and an in-process Kafka broker, with the {@code stripe}
@@ -90,46 +86,22 @@ public abstract class PaymentServiceTest {
         }
     }
 
-    /** A PaymentRequested as order-service publishes it: the contract's example with this order's values. */
+    /** A PaymentRequested as order-service publishes it. */
     protected UUID requestPayment(UUID orderId, UUID userId, long amount, String paymentMethod) {
         return requestPayment(UUID.randomUUID(), orderId, userId, amount, paymentMethod);
     }
 
     protected UUID requestPayment(UUID eventId, UUID orderId, UUID userId, long amount, String paymentMethod) {
-        var event = (ObjectNode) json.readTree(EventContracts.example("shopflow.order.payment-requested.v1"));
-        event.put("eventId", eventId.toString()).put("orderId", orderId.toString()).put("userId", userId.toString())
-                .put("paymentMethod", paymentMethod)
-                .put("occurredAt", Instant.now().toString());
-        ((ObjectNode) event.get("amount")).put("amount", amount);
-        EventContracts.requireValid("shopflow.order.payment-requested.v1", event.toString());
-        return publishOrderEvent(eventId, "shopflow.order.payment-requested.v1", orderId, event.toString());
+        return orderEvents().requestPayment(eventId, orderId, userId, amount, paymentMethod);
     }
 
-    /** An OrderCancelled as order-service publishes it: the contract's example with this order's values. */
+    /** An OrderCancelled as order-service publishes it. */
     protected UUID cancelOrder(UUID eventId, UUID orderId, String reason) {
-        var event = (ObjectNode) json.readTree(EventContracts.example("shopflow.order.cancelled.v1"));
-        event.put("eventId", eventId.toString()).put("orderId", orderId.toString()).put("reason", reason)
-                .put("occurredAt", Instant.now().toString());
-        EventContracts.requireValid("shopflow.order.cancelled.v1", event.toString());
-        return publishOrderEvent(eventId, "shopflow.order.cancelled.v1", orderId, event.toString());
+        return orderEvents().cancelOrder(eventId, orderId, reason);
     }
 
-    /** A record on {@code orders.v1} with CloudEvents headers, as the outbox relay of order-service sends it. */
-    protected UUID publishOrderEvent(UUID eventId, String type, UUID orderId, String payload) {
-        var record = new ProducerRecord<>("orders.v1", orderId.toString(), payload);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", eventId.toString());
-        header(record, "ce_type", type);
-        header(record, "ce_source", "/shopflow/order-service");
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_subject", orderId.toString());
-        header(record, "content-type", "application/json");
-        kafka.send(record).join();
-        return eventId;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    protected OrderEventsFixture orderEvents() {
+        return new OrderEventsFixture(kafka);
     }
 
     /** Waits until the service has applied this order event (its id is in the inbox). */

@@ -169,7 +169,7 @@ class ChargingTest extends PaymentServiceTest {
     void sendsAnUnreadablePaymentRequestedToTheDeadLetterTopicWithoutCharging() {
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        publishOrderEvent(eventId, "shopflow.order.payment-requested.v1", orderId,
+        orderEvents().publish(eventId, "shopflow.order.payment-requested.v1", orderId,
                 "{\"eventId\":\"" + eventId + "\",\"orderId\":\"" + orderId + "\",\"amount\":{\"amount\":-5,\"currency\":\"EUR\"}}");
 
         await().atMost(PATIENCE).untilAsserted(() -> web.get().uri("/api/payments/admin/dead-letters?topic=orders.v1")
@@ -179,6 +179,27 @@ class ChargingTest extends PaymentServiceTest {
                 .value(classes -> assertThat((List<String>) classes)
                         .containsExactly("dev.shopflow.platform.kafka.MalformedEvent")));
         assertThat(stripe.chargeRequests(orderId)).isEmpty();
+    }
+
+    @Test
+    void countsPaymentsByOutcomeAndDeclineCodeAndTimesEachProviderCall() {
+        UUID declined = UUID.randomUUID();
+        stripe.declineCharge(declined, "card_declined", "stolen_card", "Your card was declined.");
+        requestPayment(declined, UUID.randomUUID(), 1999, "pm_card_chargeDeclinedStolenCard");
+        awaitPaymentEvent(declined, "shopflow.payment.failed.v1");
+        UUID charged = UUID.randomUUID();
+        stripe.answerChargeWith(charged, "succeeded");
+        requestPayment(charged, UUID.randomUUID(), 1999, "pm_card_visa");
+        awaitPaymentEvent(charged, "shopflow.payment.succeeded.v1");
+
+        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics)
+                .containsPattern("shopflow_payments_failed_total\\{[^}]*decline_code=\"stolen_card\"[^}]*} 1\\.0")
+                .containsPattern("shopflow_payments_succeeded_total\\{[^}]*} [1-9]")
+                .containsPattern("shopflow_payments_provider_calls_seconds_count\\{[^}]*operation=\"charge\",outcome=\"declined\",provider=\"stripe\"} [1-9]")
+                .contains("resilience4j_circuitbreaker_state{");
     }
 
     private String providerPaymentId(UUID orderId) {
