@@ -10,6 +10,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeoutException;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,28 +65,25 @@ public class ResilientPaymentGateway implements PaymentGateway, AutoCloseable {
     /** @return the provider's answer; {@code ProviderUnavailable} when it gave none through every retry */
     @Override
     public Mono<ChargeOutcome> charge(ChargeRequest request) {
-        return resilient(timed("charge", () -> provider.charge(request)))
-                .onErrorResume(ResilientPaymentGateway::gaveNoAnswer, error -> {
-                    log.warn("No answer from {} to charge order {}: {}", name(), request.orderId(), describe(error));
-                    return Mono.just(new ChargeOutcome.ProviderUnavailable(describe(error)));
-                });
+        return call("charge", request.orderId(), () -> provider.charge(request), ChargeOutcome.ProviderUnavailable::new);
     }
 
     /** @return the provider's answer; {@code ProviderUnavailable} when it gave none through every retry */
     @Override
     public Mono<RefundOutcome> refund(RefundRequest request) {
-        return resilient(timed("refund", () -> provider.refund(request)))
-                .onErrorResume(ResilientPaymentGateway::gaveNoAnswer, error -> {
-                    log.warn("No answer from {} to refund order {}: {}", name(), request.orderId(), describe(error));
-                    return Mono.just(new RefundOutcome.ProviderUnavailable(describe(error)));
-                });
+        return call("refund", request.orderId(), () -> provider.refund(request), RefundOutcome.ProviderUnavailable::new);
     }
 
-    private <T> Mono<T> resilient(Mono<T> call) {
-        return call
+    /** Attempts under the time limit, through the breaker, retried; no answer at all becomes {@code unavailable}. */
+    private <T> Mono<T> call(String operation, UUID orderId, Supplier<Mono<T>> attempt, Function<String, T> unavailable) {
+        return timed(operation, attempt)
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-                .transformDeferred(RetryOperator.of(retry));
+                .transformDeferred(RetryOperator.of(retry))
+                .onErrorResume(ResilientPaymentGateway::gaveNoAnswer, error -> {
+                    log.warn("No answer from {} to {} order {}: {}", name(), operation, orderId, describe(error));
+                    return Mono.just(unavailable.apply(describe(error)));
+                });
     }
 
     /** One attempt, timed from subscription to its answer, error or time-out. */

@@ -52,15 +52,16 @@ public class PaymentRepository {
     }
 
     public Mono<PaymentRow> findByOrderId(UUID orderId) {
-        return database.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = :orderId")
-                .bind("orderId", orderId)
-                .map(PaymentRepository::row)
-                .one();
+        return findOneWhere("order_id", orderId);
     }
 
     public Mono<PaymentRow> findByProviderPaymentId(String providerPaymentId) {
-        return database.sql("SELECT " + COLUMNS + " FROM payments WHERE provider_payment_id = :providerPaymentId")
-                .bind("providerPaymentId", providerPaymentId)
+        return findOneWhere("provider_payment_id", providerPaymentId);
+    }
+
+    private Mono<PaymentRow> findOneWhere(String uniqueColumn, Object value) {
+        return database.sql("SELECT " + COLUMNS + " FROM payments WHERE " + uniqueColumn + " = :value")
+                .bind("value", value)
                 .map(PaymentRepository::row)
                 .one();
     }
