@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * types are acknowledged and ignored.
  *
  * <p>The fields used are read from the event's raw JSON, not from stripe-java's typed objects: those are only
- * available when the event's {@code api_version} is the library's own, and the account's default version decides
- * what Stripe sends. The handful of fields read here are the same in every version.
+ * available when the event's {@code api_version} is the library's own ({@code getDataObjectDeserializer().getObject()}
+ * is empty otherwise), and the account's default version decides what Stripe sends. The handful of fields read here
+ * are the same in every version, so one way of reading them serves every event.
  */
 @Service
 public class StripeWebhooks {
@@ -66,7 +67,7 @@ public class StripeWebhooks {
      */
     public Mono<WebhookReceipt> receive(String payload, String signature) {
         return Mono.fromCallable(() -> verified(payload, signature)).flatMap(event -> {
-            Optional<ProviderReport> report = report(event);
+            Optional<ProviderReport> report = report(event, payload);
             if (report.isEmpty()) {
                 return Mono.just(new WebhookReceipt(event.getId(), event.getType(), Outcome.IGNORED));
             }
@@ -87,14 +88,19 @@ public class StripeWebhooks {
         if (payload == null || payload.isEmpty()) {
             throw new StripeSignatureRejected("the body is empty");
         }
+        Event event;
         try {
-            return Webhook.constructEvent(payload, signature, settings.webhookSecret(),
+            event = Webhook.constructEvent(payload, signature, settings.webhookSecret(),
                     settings.webhookTolerance().toSeconds(), clock);
         } catch (SignatureVerificationException rejected) {
             throw new StripeSignatureRejected(rejected.getMessage());
         } catch (RuntimeException unreadable) {
             throw new StripeEventUnreadable(unreadable.getMessage(), unreadable);
         }
+        if (event == null || event.getId() == null || event.getType() == null) {
+            throw new StripeEventUnreadable("an event has an id and a type", null);
+        }
+        return event;
     }
 
     private Mono<Outcome> reconcile(ProviderReport report) {
@@ -108,34 +114,42 @@ public class StripeWebhooks {
     }
 
     /** What the event reports, for the types handled here; empty for any other type. */
-    private Optional<ProviderReport> report(Event event) {
-        JsonNode object = dataObject(event);
+    private Optional<ProviderReport> report(Event event, String payload) {
         return switch (event.getType()) {
-            case "payment_intent.succeeded" -> Optional.of(new ProviderReport.Succeeded(text(object, "id"), orderId(object)));
+            case "payment_intent.succeeded" -> {
+                JsonNode intent = dataObject(event, payload);
+                yield Optional.of(new ProviderReport.Succeeded(text(intent, "id"), orderId(intent)));
+            }
             case "payment_intent.payment_failed" -> {
-                JsonNode error = object.path("last_payment_error");
+                JsonNode intent = dataObject(event, payload);
+                JsonNode error = intent.path("last_payment_error");
                 String declineCode = text(error, "decline_code") != null ? text(error, "decline_code") : text(error, "code");
                 String reason = text(error, "message") != null ? text(error, "message") : "Stripe reported the payment failed.";
-                yield Optional.of(new ProviderReport.Failed(text(object, "id"), orderId(object), declineCode, reason));
+                yield Optional.of(new ProviderReport.Failed(text(intent, "id"), orderId(intent), declineCode, reason));
             }
             case "charge.refunded" -> {
-                if (!object.path("refunded").asBoolean(false)) {
+                JsonNode charge = dataObject(event, payload);
+                if (!charge.path("refunded").asBoolean(false)) {
                     log.info("Stripe event {}: charge {} was refunded in part; only whole refunds are recorded",
-                            event.getId(), text(object, "id"));
+                            event.getId(), text(charge, "id"));
                     yield Optional.empty();
                 }
-                JsonNode firstRefund = object.path("refunds").path("data").path(0);
-                yield Optional.of(new ProviderReport.Refunded(text(object, "payment_intent"), orderId(object),
+                if (text(charge, "payment_intent") == null) {
+                    throw new StripeEventUnreadable("charge " + text(charge, "id") + " names no payment_intent", null);
+                }
+                JsonNode firstRefund = charge.path("refunds").path("data").path(0);
+                yield Optional.of(new ProviderReport.Refunded(text(charge, "payment_intent"), orderId(charge),
                         text(firstRefund, "id")));
             }
             default -> Optional.empty();
         };
     }
 
-    private JsonNode dataObject(Event event) {
+    /** The event's {@code data.object} (which has an id), read from the signed payload. */
+    private JsonNode dataObject(Event event, String payload) {
         try {
-            JsonNode object = json.readTree(event.getDataObjectDeserializer().getRawJson());
-            if (object == null || !object.isObject() || text(object, "id") == null) {
+            JsonNode object = json.readTree(payload).path("data").path("object");
+            if (!object.isObject() || text(object, "id") == null) {
                 throw new StripeEventUnreadable("event " + event.getId() + " has no data.object with an id", null);
             }
             return object;

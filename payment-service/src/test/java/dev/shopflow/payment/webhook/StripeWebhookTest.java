@@ -8,6 +8,7 @@ import dev.shopflow.payment.PaymentServiceTest;
 import dev.shopflow.payment.StripeFake;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -106,13 +107,24 @@ class StripeWebhookTest extends PaymentServiceTest {
     }
 
     @Test
-    void refusesASignedBodyThatIsNotAStripeEvent() {
-        String garbage = "this is not json";
+    void refusesASignedBodyThatIsNotAStripeEventAndRecordsNothing() {
+        for (String notAnEvent : List.of("this is not json", "{}", "[1, 2]",
+                "{\"id\": \"evt_x\", \"object\": \"event\", \"type\": \"payment_intent.succeeded\", \"data\": {}}",
+                "{\"id\": \"evt_y\", \"object\": \"event\", \"type\": \"charge.refunded\","
+                        + " \"data\": {\"object\": {\"id\": \"ch_1\", \"refunded\": true}}}")) {
+            deliver(notAnEvent, StripeFake.signature(notAnEvent, StripeFake.WEBHOOK_SECRET, Instant.now().getEpochSecond()))
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://shopflow.dev/problems/invalid-stripe-event");
+        }
+        assertThat(database.sql("SELECT count(*) AS n FROM stripe_events WHERE event_id IN ('evt_x', 'evt_y')")
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+    }
 
-        deliver(garbage, StripeFake.signature(garbage, StripeFake.WEBHOOK_SECRET, Instant.now().getEpochSecond()))
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://shopflow.dev/problems/invalid-stripe-event");
+    @Test
+    void acknowledgesAnEventOfAnotherTypeWhateverItsObjectLooksLike() {
+        deliver(event("balance.available", "{\"object\": \"balance\", \"available\": []}"))
+                .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("IGNORED");
     }
 
     @Test

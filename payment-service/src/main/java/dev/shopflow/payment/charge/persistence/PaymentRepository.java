@@ -52,18 +52,19 @@ public class PaymentRepository {
     }
 
     public Mono<PaymentRow> findByOrderId(UUID orderId) {
-        return findOneWhere("order_id", orderId);
+        return findFirstWhere("order_id", orderId);
     }
 
+    /** The payment the provider's charge is for (the latest, should a fake provider reuse its ids). */
     public Mono<PaymentRow> findByProviderPaymentId(String providerPaymentId) {
-        return findOneWhere("provider_payment_id", providerPaymentId);
+        return findFirstWhere("provider_payment_id", providerPaymentId);
     }
 
-    private Mono<PaymentRow> findOneWhere(String uniqueColumn, Object value) {
-        return database.sql("SELECT " + COLUMNS + " FROM payments WHERE " + uniqueColumn + " = :value")
+    private Mono<PaymentRow> findFirstWhere(String column, Object value) {
+        return database.sql("SELECT " + COLUMNS + " FROM payments WHERE " + column + " = :value ORDER BY created_at DESC")
                 .bind("value", value)
                 .map(PaymentRepository::row)
-                .one();
+                .first();
     }
 
     /**
