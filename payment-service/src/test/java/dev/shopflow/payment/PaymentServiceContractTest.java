@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 import dev.shopflow.platform.testsupport.DatabaseServiceContract;
 import dev.shopflow.platform.testsupport.KafkaServiceContract;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,6 +57,18 @@ class PaymentServiceContractTest extends DatabaseServiceContract implements Kafk
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED simulated".equals(payment(charged))
                 && "FAILED simulated expired_card".equals(payment(declined)));
+    }
+
+    @Test
+    void refusesStripeWebhooksUntilASigningSecretIsConfigured() {
+        String event = "{\"id\": \"evt_1\", \"object\": \"event\", \"type\": \"payment_intent.succeeded\"}";
+
+        web.post().uri("/webhooks/stripe").contentType(MediaType.APPLICATION_JSON)
+                .header("Stripe-Signature", StripeFake.signature(event, "whsec_guess", Instant.now().getEpochSecond()))
+                .bodyValue(event).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://shopflow.dev/problems/stripe-webhooks-not-configured");
     }
 
     private String payment(UUID orderId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.shopflow.payment.charge.domain.Money;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,9 @@ sealed interface OrderEvent {
 
     String PAYMENT_REQUESTED = "shopflow.order.payment-requested.v1";
     String CANCELLED = "shopflow.order.cancelled.v1";
+
+    /** The shape of a cancellation reason (the contract lists them; a new one is still a reason). */
+    Pattern REASON = Pattern.compile("[A-Z_]{1,32}");
 
     UUID eventId();
 
@@ -29,8 +33,8 @@ sealed interface OrderEvent {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(amount, "amount");
-            if (paymentMethod == null || paymentMethod.isBlank()) {
-                throw new IllegalArgumentException("paymentMethod must not be blank");
+            if (paymentMethod == null || paymentMethod.isBlank() || paymentMethod.length() > 100) {
+                throw new IllegalArgumentException("paymentMethod is 1 to 100 characters");
             }
         }
     }
@@ -43,7 +47,9 @@ sealed interface OrderEvent {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
             Objects.requireNonNull(orderId, "orderId");
-            Objects.requireNonNull(reason, "reason");
+            if (reason == null || !REASON.matcher(reason).matches()) {
+                throw new IllegalArgumentException("reason is a cancellation reason such as CUSTOMER_CANCELLED, not " + reason);
+            }
         }
     }
 }

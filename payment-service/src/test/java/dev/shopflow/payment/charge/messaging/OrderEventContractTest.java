@@ -1,12 +1,15 @@
 package dev.shopflow.payment.charge.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopflow.contracts.EventContracts;
 import dev.shopflow.payment.charge.domain.Money;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** payment-service reads the order events of the contract, as the contract's examples show them. */
@@ -33,6 +36,21 @@ class OrderEventContractTest {
         assertThat(event.orderId()).isEqualTo(UUID.fromString("5e8d2c4a-6b1f-4a3e-9d7c-2b4f6a8c0e12"));
         assertThat(event.reason()).isEqualTo("CUSTOMER_CANCELLED");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-21T09:30:00.123456Z"));
+    }
+
+    @Test
+    void refusesEventsThatBreakTheContract() {
+        String requested = EventContracts.example(OrderEvent.PAYMENT_REQUESTED);
+        String cancelled = EventContracts.example(OrderEvent.CANCELLED);
+
+        for (String broken : List.of(requested.replace("\"pm_card_visa\"", "\"" + "x".repeat(101) + "\""),
+                requested.replace("\"pm_card_visa\"", "\"\""), requested.replace("3998", "-1"),
+                requested.replace("\"EUR\"", "\"euro\""), requested.replaceFirst("\"userId\": \"[^\"]+\",", ""))) {
+            assertThatThrownBy(() -> json.readValue(broken, OrderEvent.PaymentRequested.class))
+                    .as(broken).isInstanceOf(JacksonException.class);
+        }
+        assertThatThrownBy(() -> json.readValue(cancelled.replace("CUSTOMER_CANCELLED", "x'); DROP TABLE payments; --"),
+                OrderEvent.OrderCancelled.class)).isInstanceOf(JacksonException.class);
     }
 
     @Test

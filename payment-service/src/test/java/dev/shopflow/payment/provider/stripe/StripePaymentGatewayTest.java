@@ -2,6 +2,7 @@ package dev.shopflow.payment.provider.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopflow.payment.PaymentProperties;
 import dev.shopflow.payment.StripeFake;
@@ -34,6 +35,13 @@ class StripePaymentGatewayTest {
     static void disconnect() {
         gateway.close();
         stripe.stop();
+    }
+
+    @Test
+    void refusesToStartWithoutASecretKey() {
+        assertThatThrownBy(() -> StripePaymentGateway.connect(new PaymentProperties.Stripe(" ", stripe.apiBase(), null,
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(2), 4)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("STRIPE_API_KEY");
     }
 
     @Test
