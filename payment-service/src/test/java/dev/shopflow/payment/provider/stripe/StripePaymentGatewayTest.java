@@ -133,11 +133,15 @@ class StripePaymentGatewayTest {
     }
 
     @Test
-    void signalsRateLimitingAndServerErrorsAsTroubleWorthRetrying() {
-        for (int status : new int[] {429, 500, 503}) {
+    void signalsRateLimitingAKeyStillInUseAndServerErrorsAsTroubleWorthRetrying() {
+        for (int status : new int[] {409, 429, 500, 503}) {
             UUID orderId = UUID.randomUUID();
-            stripe.failCharge(orderId, status, status == 429 ? "invalid_request_error" : "api_error",
-                    status == 429 ? "rate_limit" : null, "Try again later.");
+            switch (status) {
+                case 409 -> stripe.failCharge(orderId, status, "invalid_request_error", "idempotency_key_in_use",
+                        "There is currently another in-progress request using this Idempotency Key.");
+                case 429 -> stripe.failCharge(orderId, status, "invalid_request_error", "rate_limit", "Too many requests.");
+                default -> stripe.failCharge(orderId, status, "api_error", null, "Try again later.");
+            }
 
             StepVerifier.create(gateway.charge(ChargeRequest.forOrder(orderId, 1999, "EUR", "pm_card_visa")))
                     .expectErrorSatisfies(error -> assertThat(error).as("HTTP %s", status)
