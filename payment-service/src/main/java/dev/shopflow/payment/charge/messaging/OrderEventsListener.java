@@ -36,7 +36,7 @@ class OrderEventsListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "payment-order-events", idIsGroup = false, topics = "orders.v1")
+    @KafkaListener(topics = "orders.v1")
     void on(ConsumerRecord<String, String> record) {
         var received = ReceivedEvent.from(record);
         switch (received.type()) {
@@ -64,11 +64,16 @@ class OrderEventsListener {
     }
 
     private <T extends OrderEvent> T read(ReceivedEvent received, Class<T> type) {
+        T event;
         try {
-            return json.readValue(received.payloadJson(), type);
+            event = json.readValue(received.payloadJson(), type);
         } catch (JacksonException unreadable) {
             throw new MalformedEvent("Not a readable " + received.type() + " event: " + unreadable.getOriginalMessage(),
                     unreadable);
         }
+        if (!event.eventId().equals(received.id())) {
+            throw new MalformedEvent("Event " + received.id() + " carries the payload of event " + event.eventId());
+        }
+        return event;
     }
 }
