@@ -1,12 +1,6 @@
 package dev.shopflow.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Map;
 
 /**
@@ -21,7 +15,6 @@ import java.util.Map;
 record AdminAccount(String email, String password, boolean generatedNow, Path file) {
 
     static final String DEFAULT_EMAIL = "admin@shopflow.local";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 20;
 
     static AdminAccount resolve(Map<String, String> environment, Path stateDirectory) {
@@ -31,22 +24,8 @@ record AdminAccount(String email, String password, boolean generatedNow, Path fi
             return new AdminAccount(email, password, false, null);
         }
         Path file = stateDirectory.resolve("admin-password");
-        try {
-            if (Files.isRegularFile(file)) {
-                return new AdminAccount(email, Files.readString(file, StandardCharsets.UTF_8).strip(), false, file);
-            }
-            String generated = generate();
-            Files.createDirectories(stateDirectory);
-            Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows file systems: the file stays in the user's own state folder.
-            }
-            return new AdminAccount(email, generated, true, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the generated admin password in " + file, e);
-        }
+        var kept = KeptSecret.in(file, "", LENGTH);
+        return new AdminAccount(email, kept.value(), kept.generatedNow(), file);
     }
 
     /** The environment that tells the auth service about this account. */
@@ -63,15 +42,6 @@ record AdminAccount(String email, String password, boolean generatedNow, Path fi
         return generatedNow
                 ? email + " / " + password + "  (generated now, shown once; kept in " + where + ")"
                 : email + " (password in " + where + ")";
-    }
-
-    private static String generate() {
-        var random = new SecureRandom();
-        var password = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     private static String valueOr(String value, String fallback) {

@@ -42,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private Thread recorder;
     private PostgresServer postgres;
-    private AdminAccount admin;
+    private StackSecrets secrets;
     private String kafkaBootstrapServers;
     private String kafkaDescription;
     private volatile boolean closing;
@@ -68,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         long startedAt = System.nanoTime();
         try {
             prepareDirectories();
-            admin = AdminAccount.resolve(settings.environment(), settings.stateDirectory());
+            secrets = StackSecrets.resolve(settings.environment(), settings.stateDirectory());
             requireFreePorts();
             startPostgres(givenPostgres);
             createDatabases();
@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format("  %-16s %s%n", "Kafka", kafkaDescription));
         table.append(String.format("  %-16s %s, databases %s%n", "PostgreSQL", postgres,
                 String.join(", ", settings.databases().values())));
-        table.append(String.format("  %-16s %s%n", "Admin", admin.describe(settings.home())));
+        table.append(String.format("  %-16s %s%n", "Admin", secrets.admin().describe(settings.home())));
         table.append(String.format("  %-16s %s%n", "Logs", settings.home().relativize(settings.logDirectory().toAbsolutePath()) + "/"
                 + "  (./shopflow logs SERVICE)"));
         return table.toString();
@@ -293,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
         images.extractAll();
         for (ServiceSpec service : ServiceSpec.ALL) {
             requireNotClosing();
-            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers, admin), true);
+            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers, secrets), true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
     }
@@ -304,7 +304,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         var launches = new LinkedHashMap<ServiceSpec, ServiceLaunch>();
-        ServiceSpec.ALL.forEach(service -> launches.put(service, services.launchOf(service, postgres, kafkaBootstrapServers, admin)));
+        ServiceSpec.ALL.forEach(service -> launches.put(service, services.launchOf(service, postgres, kafkaBootstrapServers, secrets)));
         recorder = Thread.ofPlatform().daemon().name("startup-cache-recorder").start(() -> {
             try {
                 images.recordMissingCaches(launches);

@@ -41,7 +41,7 @@ final class Services {
 
     /** The command line and environment that connect a service to this Kafka and PostgreSQL. */
     ServiceLaunch launchOf(ServiceSpec service, PostgresServer postgres, String kafkaBootstrapServers,
-            AdminAccount admin) {
+            StackSecrets secrets) {
         var command = new ArrayList<String>();
         command.add(Processes.java());
         command.addAll(settings.jvmOptions());
@@ -72,9 +72,7 @@ final class Services {
                 environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(other));
             }
         }
-        if (service.name().equals("auth-service")) {
-            environment.putAll(admin.environment());
-        }
+        environment.putAll(secrets.environmentOf(service));
         return new ServiceLaunch(List.copyOf(command), environment);
     }
 

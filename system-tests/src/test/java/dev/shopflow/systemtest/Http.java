@@ -27,6 +27,12 @@ final class Http {
      * @param json        the request body when not {@code null}
      */
     static HttpResponse<String> send(String method, String url, String accessToken, String json) {
+        return send(method, url, accessToken, json, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String)}, with extra request headers. */
+    static HttpResponse<String> send(String method, String url, String accessToken, String json,
+            java.util.Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
@@ -37,6 +43,7 @@ final class Http {
         if (accessToken != null) {
             builder.header("Authorization", "Bearer " + accessToken);
         }
+        headers.forEach(builder::header);
         var request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.shopflow.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import java.io.IOException;
@@ -60,6 +61,9 @@ class ShopflowCommandIT {
             }
         }
         environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+        // Orders stuck without a payment service time out quickly here (see the payment-outage test).
+        environment.put("ORDER_DEADLINE", "15s");
+        environment.put("ORDER_SWEEP_INTERVAL", "1s");
     }
 
     @AfterAll
@@ -137,6 +141,37 @@ class ShopflowCommandIT {
 
     @Test
     @Order(5)
+    void whileThePaymentServiceIsDownOrdersAreCancelledByTheirCustomerOrTimeOutAndNoChargeRemains() {
+        String gateway = "http://127.0.0.1:" + ports.get("gateway");
+        var shop = new Shop(gateway);
+        var shopper = Customers.signUp(gateway);
+        var product = shop.productWithStock(10, 0);
+        int before = shop.available(product.get("id"));
+        assertThat(shopflow("kill", "payment-service").exitCode()).isZero();
+
+        String cancelledByCustomer = shop.buyNow(shopper.accessToken(), product.get("id"), 1, "pm_card_visa");
+        String timedOut = shop.buyNow(shopper.accessToken(), product.get("id"), 1, "pm_card_visa");
+        shop.awaitStatus(shopper.accessToken(), cancelledByCustomer, "AWAITING_PAYMENT");
+        var cancel = Http.send("POST", gateway + "/api/orders/" + cancelledByCustomer + "/cancel", shopper.accessToken(), null);
+
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(shop.awaitStatus(shopper.accessToken(), cancelledByCustomer, "CANCELLED"),
+                "$.cancellationReason")).isEqualTo("CUSTOMER_CANCELLED");
+        assertThat(JsonPath.<String>read(shop.awaitStatus(shopper.accessToken(), timedOut, "CANCELLED"),
+                "$.cancellationReason")).isEqualTo("TIMED_OUT");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(shop.available(product.get("id"))).as("both reservations released").isEqualTo(before));
+
+        assertThat(shopflow("restart", "payment-service").exitCode()).isZero();
+        for (String order : List.of(cancelledByCustomer, timedOut)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
+                    Http.get(gateway + "/api/payments?orderId=" + order, shopper.accessToken()).body(),
+                    "$.items[*].status")).isNotEmpty().doesNotContain("SUCCEEDED", "PENDING"));
+        }
+    }
+
+    @Test
+    @Order(6)
     void refusesAnUnknownServiceWithTheListOfServices() {
         var kill = shopflow("kill", "billing");
 
@@ -145,7 +180,7 @@ class ShopflowCommandIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         var restarted = ServiceSpec.named("order-service").flatMap(service -> pidInStatus(service.name()));
         var down = shopflow("down");
@@ -171,7 +206,7 @@ class ShopflowCommandIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void afterTheLauncherIsKilledUpRefusesAndDownStopsWhatWasLeft() {
         assertThat(shopflow("up", "-d").exitCode()).isZero();
         long launcher = launcherPidInStatus();

@@ -1,6 +1,7 @@
 package dev.shopflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.localstack.LocalStack;
@@ -215,6 +216,117 @@ class StackIT {
     }
 
     @Test
+    @Order(1)
+    void aCustomerFillsACartChecksOutAndTheOrderIsConfirmed() {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 0);
+        int before = shop.available(product.get("id"));
+
+        var cart = shop.addToCart(shopper.accessToken(), product.get("id"), 2);
+        assertThat(cart.statusCode()).as(cart.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(cart.body(), "$.items[0].name")).isEqualTo(product.get("name"));
+        var placed = shop.checkout(shopper.accessToken(), java.util.UUID.randomUUID().toString(),
+                "{\"paymentMethod\":\"pm_card_visa\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String orderId = JsonPath.read(placed.body(), "$.id");
+        assertThat(placed.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
+
+        String confirmed = shop.awaitStatus(shopper.accessToken(), orderId, "CONFIRMED");
+        assertThat(JsonPath.<Object>read(confirmed, "$.cancellationReason")).isNull();
+        assertThat(shop.available(product.get("id"))).isEqualTo(before - 2);
+        var payments = Http.get(gateway() + "/api/payments?orderId=" + orderId, shopper.accessToken());
+        assertThat(JsonPath.<String>read(payments.body(), "$.items[0].status")).isEqualTo("SUCCEEDED");
+        var timeline = Http.get(gateway() + "/api/orders/" + orderId + "/timeline", shopper.accessToken());
+        assertThat(JsonPath.<List<String>>read(timeline.body(), "$.items[*].actor"))
+                .contains("order-service", "catalog-service", "payment-service");
+        var cartAfter = Http.get(gateway() + "/api/cart", shopper.accessToken());
+        assertThat(JsonPath.<List<Object>>read(cartAfter.body(), "$.items")).as("checkout empties the cart").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void anOrderForMoreThanIsInStockIsCancelledAndTheStockIsUntouched() throws Exception {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(1, 1);
+        setStock(product.get("id"), 1);
+
+        String orderId = shop.buyNow(shopper.accessToken(), product.get("id"), 2, "pm_card_visa");
+
+        String cancelled = shop.awaitStatus(shopper.accessToken(), orderId, "CANCELLED");
+        assertThat(JsonPath.<String>read(cancelled, "$.cancellationReason")).isEqualTo("OUT_OF_STOCK");
+        assertThat(shop.available(product.get("id"))).isEqualTo(1);
+        assertThat(JsonPath.<List<Object>>read(Http.get(gateway() + "/api/payments?orderId=" + orderId,
+                shopper.accessToken()).body(), "$.items")).as("nothing charged").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aDeclinedCardCancelsTheOrderAndPutsTheStockBack() {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 2);
+        int before = shop.available(product.get("id"));
+
+        String orderId = shop.buyNow(shopper.accessToken(), product.get("id"), 3, "pm_card_chargeDeclined");
+
+        String cancelled = shop.awaitStatus(shopper.accessToken(), orderId, "CANCELLED");
+        assertThat(JsonPath.<String>read(cancelled, "$.cancellationReason")).isEqualTo("PAYMENT_DECLINED");
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(shop.available(product.get("id"))).isEqualTo(before));
+        var payments = Http.get(gateway() + "/api/payments?orderId=" + orderId, shopper.accessToken());
+        assertThat(JsonPath.<String>read(payments.body(), "$.items[0].declineCode")).isEqualTo("generic_decline");
+    }
+
+    @Test
+    @Order(1)
+    void checkingOutTwiceWithOneKeyPlacesOneOrder() {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 3);
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"paymentMethod\":\"pm_card_visa\",\"items\":[{\"productId\":\"" + product.get("id")
+                + "\",\"quantity\":1}]}";
+
+        var first = shop.checkout(shopper.accessToken(), key, body);
+        var again = shop.checkout(shopper.accessToken(), key, body);
+        var otherBody = shop.checkout(shopper.accessToken(), key, body.replace("pm_card_visa", "pm_card_mastercard"));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(JsonPath.<String>read(first.body(), "$.id"));
+        assertThat(otherBody.statusCode()).isEqualTo(422);
+        var mine = Http.get(gateway() + "/api/orders", shopper.accessToken());
+        assertThat(JsonPath.<Integer>read(mine.body(), "$.totalItems")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
+    void anotherCustomersOrderCannotBeFoundAndItsStreamShowsEveryStep() throws Exception {
+        var shop = new Shop(gateway());
+        var owner = Customers.signUp(gateway());
+        var stranger = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 4);
+        String orderId = shop.buyNow(owner.accessToken(), product.get("id"), 1, "pm_card_visa");
+
+        assertThat(shop.order(stranger.accessToken(), orderId).statusCode()).isEqualTo(404);
+        assertThat(Http.get(gateway() + "/api/orders/" + orderId + "/timeline", stranger.accessToken()).statusCode())
+                .isEqualTo(404);
+
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway() + "/api/orders/" + orderId + "/events"))
+                .header("Authorization", "Bearer " + owner.accessToken()).header("Accept", "text/event-stream")
+                .timeout(java.time.Duration.ofSeconds(60)).build();
+        List<String> statuses = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> JsonPath.<String>read(line.substring(5), "$.status"))
+                .toList();
+        assertThat(statuses).last().isEqualTo("CONFIRMED");
+        assertThat(statuses).isSubsetOf("PENDING", "AWAITING_PAYMENT", "CONFIRMED").doesNotHaveDuplicates();
+    }
+
+    @Test
     @Order(2)
     void stopsEveryServiceGracefullyAndLeavesNoProcessBehind() {
         var processes = services.stream().map(service -> stack.process(service).orElseThrow()).toList();
@@ -223,6 +335,15 @@ class StackIT {
 
         assertThat(killed).as("services that had to be killed").isEmpty();
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
+    }
+
+    /** Sets a product's stock as an administrator (the launcher's) does. */
+    private static void setStock(Object productId, int quantity) throws Exception {
+        String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
+        String admin = JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
+        var response = Http.send("PUT", gateway() + "/api/catalog/products/" + productId + "/stock", admin,
+                "{\"quantity\":" + quantity + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static String refreshBody(String refreshToken) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AdminAccountTest {
+class StackSecretsTest {
 
     @TempDir
     Path home;
@@ -44,6 +44,22 @@ class AdminAccountTest {
         assertThat(admin.password()).isEqualTo("a passphrase from the environment");
         assertThat(admin.describe(home)).doesNotContain("a passphrase");
         assertThat(state.resolve("admin-password")).doesNotExist();
+    }
+
+    @Test
+    void givesEachServiceOnlyItsOwnSecretsAndAlwaysAWebhookSecret() {
+        var secrets = StackSecrets.resolve(Map.of(), home.resolve(".shopflow"));
+
+        assertThat(secrets.stripeWebhookSecret()).startsWith("whsec_").hasSize(38);
+        assertThat(StackSecrets.resolve(Map.of(), home.resolve(".shopflow")).stripeWebhookSecret())
+                .isEqualTo(secrets.stripeWebhookSecret());
+        assertThat(secrets.environmentOf(ServiceSpec.named("payment-service").orElseThrow()))
+                .containsOnlyKeys("STRIPE_WEBHOOK_SECRET");
+        assertThat(secrets.environmentOf(ServiceSpec.named("auth-service").orElseThrow()))
+                .containsOnlyKeys("SHOPFLOW_ADMIN_EMAIL", "SHOPFLOW_ADMIN_PASSWORD");
+        assertThat(secrets.environmentOf(ServiceSpec.named("gateway").orElseThrow())).isEmpty();
+        assertThat(StackSecrets.resolve(Map.of("STRIPE_WEBHOOK_SECRET", "whsec_from_stripe_listen"),
+                home.resolve(".shopflow")).stripeWebhookSecret()).isEqualTo("whsec_from_stripe_listen");
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.shopflow.catalog.inventory;
+
+import dev.shopflow.catalog.inventory.InventoryEvent.StockRejected;
+import dev.shopflow.catalog.inventory.InventoryEvent.StockReserved;
+import dev.shopflow.catalog.inventory.InventoryEvent.Unavailable;
+import dev.shopflow.catalog.inventory.OrderEvent.OrderCancelled;
+import dev.shopflow.catalog.inventory.OrderEvent.OrderConfirmed;
+import dev.shopflow.catalog.inventory.OrderEvent.OrderPlaced;
+import dev.shopflow.catalog.inventory.domain.OrderLine;
+import dev.shopflow.catalog.inventory.domain.ReservationDecision;
+import dev.shopflow.catalog.inventory.domain.Reservations;
+import dev.shopflow.catalog.inventory.persistence.StockRepository;
+import dev.shopflow.catalog.inventory.persistence.StockRepository.ReservationEnd;
+import dev.shopflow.platform.inbox.Inbox;
+import dev.shopflow.platform.kafka.ReceivedEvent;
+import dev.shopflow.platform.outbox.Outbox;
+import dev.shopflow.platform.outbox.OutboxEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies order events to stock, each exactly once (platform's inbox) and in one transaction with the inventory
+ * event it causes (platform's outbox):
+ * <ul>
+ *   <li>{@link OrderPlaced} → every line reserved, or none: {@link StockReserved} or {@link StockRejected};</li>
+ *   <li>{@link OrderConfirmed} → the reservation is committed (the goods leave the shelf);</li>
+ *   <li>{@link OrderCancelled} → the reservation is released (the goods go back).</li>
+ * </ul>
+ */
+@Service
+public class Inventory {
+
+    /** The consumer name under which the inbox records applied events. */
+    static final String CONSUMER = "catalog.inventory";
+
+    private static final Logger log = LoggerFactory.getLogger(Inventory.class);
+
+    private final StockRepository stock;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public Inventory(StockRepository stock, Inbox inbox, Outbox outbox, JsonMapper json, Clock clock,
+            MeterRegistry meters) {
+        this.stock = stock;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Applies the event unless it was applied before.
+     *
+     * @return whether it was applied now ({@code false}: a duplicate, nothing changed)
+     */
+    public Mono<Boolean> apply(OrderEvent event, ReceivedEvent received) {
+        Mono<?> effect = switch (event) {
+            case OrderPlaced placed -> reserve(placed);
+            case OrderConfirmed confirmed -> end(confirmed.orderId(), ReservationEnd.COMMITTED);
+            case OrderCancelled cancelled -> end(cancelled.orderId(), ReservationEnd.RELEASED);
+        };
+        return inbox.applyOnce(CONSUMER, received, effect);
+    }
+
+    private Mono<Void> reserve(OrderPlaced order) {
+        List<OrderLine> requested = order.items().stream()
+                .map(item -> new OrderLine(item.productId(), item.quantity()))
+                .toList();
+        return stock.hasReservations(order.orderId()).flatMap(alreadyHeld -> {
+            if (alreadyHeld) {
+                log.warn("Order {} was placed again under event {}; it already holds its stock", order.orderId(),
+                        order.eventId());
+                return Mono.empty();
+            }
+            return stock.lockAvailable(requested.stream().map(OrderLine::productId).toList())
+                    .flatMap(available -> switch (Reservations.decide(requested, available)) {
+                        case ReservationDecision.Reserve reserve -> stock.reserve(order.orderId(), reserve.lines(), clock.instant())
+                                .then(publish(new StockReserved(UUID.randomUUID(), clock.instant(), order.orderId())))
+                                .doOnSuccess(done -> count("shopflow.inventory.reservations", "reserved"));
+                        case ReservationDecision.Reject reject -> publish(new StockRejected(UUID.randomUUID(),
+                                clock.instant(), order.orderId(), reject.unavailable().stream()
+                                        .map(shortage -> new Unavailable(shortage.productId(), shortage.requested(),
+                                                shortage.available()))
+                                        .toList()))
+                                .doOnSuccess(done -> count("shopflow.inventory.reservations", "rejected"));
+                    });
+        });
+    }
+
+    private Mono<Long> end(UUID orderId, ReservationEnd end) {
+        return stock.end(orderId, end, clock.instant())
+                .doOnNext(lines -> {
+                    if (lines > 0) {
+                        count("shopflow.inventory.reservations.ended", end.name().toLowerCase());
+                    }
+                });
+    }
+
+    private Mono<Void> publish(InventoryEvent event) {
+        Instant occurredAt = event.occurredAt();
+        return outbox.append(new OutboxEvent(event.eventId(), InventoryEvent.TOPIC, event.orderId().toString(),
+                event.type(), occurredAt, json.writeValueAsString(event)));
+    }
+
+    private void count(String name, String outcome) {
+        meters.counter(name, "outcome", outcome).increment();
+    }
+}

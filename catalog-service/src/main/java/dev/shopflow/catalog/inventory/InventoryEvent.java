@@ -1,0 +1,47 @@
+package dev.shopflow.catalog.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What inventory tells the order saga on {@code inventory.v1} ({@code contracts/events/shopflow.inventory.*.v1}). */
+public sealed interface InventoryEvent {
+
+    String TOPIC = "inventory.v1";
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    UUID orderId();
+
+    /** The CloudEvents type. */
+    String type();
+
+    /** Every line of the order is held for it. */
+    record StockReserved(UUID eventId, Instant occurredAt, UUID orderId) implements InventoryEvent {
+
+        @Override
+        public String type() {
+            return "shopflow.inventory.stock-reserved.v1";
+        }
+    }
+
+    /** The order cannot be met; nothing is held. */
+    record StockRejected(UUID eventId, Instant occurredAt, UUID orderId, List<Unavailable> unavailable)
+            implements InventoryEvent {
+
+        public StockRejected {
+            unavailable = List.copyOf(unavailable);
+        }
+
+        @Override
+        public String type() {
+            return "shopflow.inventory.stock-rejected.v1";
+        }
+    }
+
+    /** A line that could not be met. */
+    record Unavailable(UUID productId, int requested, int available) {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.shopflow.catalog.inventory.persistence;
+
+import dev.shopflow.catalog.inventory.domain.OrderLine;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stock and reservations, with plain SQL. Every method that changes stock first locks the stock rows it touches,
+ * always in product-id order, so that transactions racing for the same products wait for each other instead of
+ * deadlocking — and none of them can promise what another has just taken. Call it inside a transaction.
+ */
+@Repository
+public class StockRepository {
+
+    private final DatabaseClient database;
+
+    public StockRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /**
+     * Locks the stock rows of {@code products} and answers what is available of each (on hand minus reserved).
+     * Products that do not exist, or have been withdrawn from the catalog, are absent from the answer.
+     */
+    public Mono<Map<UUID, Integer>> lockAvailable(Collection<UUID> products) {
+        return database.sql("""
+                        SELECT s.product_id, s.on_hand - s.reserved AS available
+                        FROM stock s JOIN products p ON p.id = s.product_id
+                        WHERE s.product_id = ANY(:products)
+                        ORDER BY s.product_id
+                        FOR UPDATE OF s""")
+                .bind("products", products.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("product_id", UUID.class), row.get("available", Integer.class)))
+                .all()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Whether the order already holds (or held) stock: its OrderPlaced was applied under another event id. */
+    public Mono<Boolean> hasReservations(UUID orderId) {
+        return database.sql("SELECT EXISTS (SELECT 1 FROM stock_reservations WHERE order_id = :orderId) AS held")
+                .bind("orderId", orderId)
+                .map(row -> row.get("held", Boolean.class))
+                .one();
+    }
+
+    /** Holds the lines for the order; their stock rows must be locked by {@link #lockAvailable}. */
+    public Mono<Void> reserve(UUID orderId, List<OrderLine> lines, Instant now) {
+        return Flux.fromIterable(lines)
+                .concatMap(line -> database.sql("UPDATE stock SET reserved = reserved + :quantity, version = version + 1 "
+                                + "WHERE product_id = :product")
+                        .bind("quantity", line.quantity())
+                        .bind("product", line.productId())
+                        .then()
+                        .then(database.sql("""
+                                        INSERT INTO stock_reservations (order_id, product_id, quantity, status, created_at, updated_at)
+                                        VALUES (:orderId, :product, :quantity, 'RESERVED', :now, :now)""")
+                                .bind("orderId", orderId)
+                                .bind("product", line.productId())
+                                .bind("quantity", line.quantity())
+                                .bind("now", now)
+                                .then()))
+                .then();
+    }
+
+    /**
+     * Ends the order's held reservations: {@code COMMITTED} takes the goods off the shelf (on hand and reserved both
+     * go down), {@code RELEASED} puts them back (reserved goes down).
+     *
+     * @return how many lines were ended (0 when the order holds nothing: rejected, or already ended)
+     */
+    public Mono<Long> end(UUID orderId, ReservationEnd end, Instant now) {
+        String onHand = end == ReservationEnd.COMMITTED ? "on_hand - r.quantity" : "on_hand";
+        return database.sql("""
+                        SELECT s.product_id FROM stock s
+                        WHERE s.product_id IN (SELECT product_id FROM stock_reservations
+                                               WHERE order_id = :orderId AND status = 'RESERVED')
+                        ORDER BY s.product_id
+                        FOR UPDATE""")
+                .bind("orderId", orderId)
+                .fetch().all()
+                .then(database.sql("""
+                                UPDATE stock s SET on_hand = %s, reserved = s.reserved - r.quantity, version = s.version + 1
+                                FROM stock_reservations r
+                                WHERE r.order_id = :orderId AND r.status = 'RESERVED' AND s.product_id = r.product_id"""
+                                .formatted(onHand))
+                        .bind("orderId", orderId)
+                        .then())
+                .then(database.sql("""
+                                UPDATE stock_reservations SET status = :status, updated_at = :now
+                                WHERE order_id = :orderId AND status = 'RESERVED'""")
+                        .bind("status", end.name())
+                        .bind("orderId", orderId)
+                        .bind("now", now)
+                        .fetch().rowsUpdated());
+    }
+
+    /** How a reservation ends. */
+    public enum ReservationEnd {
+        COMMITTED, RELEASED
+    }
+}

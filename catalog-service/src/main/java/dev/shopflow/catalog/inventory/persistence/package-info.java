@@ -1,0 +1,2 @@
+/** The {@code stock} and {@code stock_reservations} tables, with the row locks that keep stock from going negative. */
+package dev.shopflow.catalog.inventory.persistence;

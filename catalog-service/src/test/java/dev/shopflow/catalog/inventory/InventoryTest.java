@@ -1,0 +1,307 @@
+package dev.shopflow.catalog.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.shopflow.catalog.inventory.messaging.OrderEventReader;
+import dev.shopflow.contracts.EventContracts;
+import dev.shopflow.platform.kafka.DeadLetters;
+import dev.shopflow.platform.kafka.ReceivedEvent;
+import dev.shopflow.platform.testsupport.FreshDatabase;
+import dev.shopflow.platform.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ContextConfiguration;
+import reactor.core.publisher.Flux;
+
+/**
+ * Inventory as the order saga drives it: order events published to {@code orders.v1} on a real broker, applied to
+ * stock in a real PostgreSQL, answered on {@code inventory.v1} through the outbox — and the reservation rule under
+ * a race for the last units.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextConfiguration(initializers = {FreshDatabase.class, TestTokens.Initializer.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InventoryTest {
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    private DatabaseClient database;
+
+    @Autowired
+    private Inventory inventory;
+
+    @Autowired
+    private OrderEventReader reader;
+
+    @Autowired
+    private DeadLetters deadLetters;
+
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    private KafkaConsumer<String, String> inventoryEvents;
+    private final Map<String, List<Announcement>> announced = new ConcurrentHashMap<>();
+
+    /** An inventory event as it arrived: its CloudEvents type and payload. */
+    record Announcement(String type, String payload) {
+    }
+
+    @BeforeAll
+    void listenToInventoryEvents() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        inventoryEvents = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        inventoryEvents.subscribe(List.of("inventory.v1"));
+    }
+
+    @AfterAll
+    void stopListening() {
+        inventoryEvents.close();
+    }
+
+    @Test
+    void reservesAPlacedOrderAndAnnouncesItAsTheContractSays() {
+        UUID mug = product(5);
+        UUID order = UUID.randomUUID();
+
+        send(placed(UUID.randomUUID(), order, Map.of(mug, 2)));
+
+        Announcement reserved = awaitAnnouncement(order);
+        assertThat(reserved.type()).isEqualTo("shopflow.inventory.stock-reserved.v1");
+        EventContracts.requireValid(reserved.type(), reserved.payload());
+        assertThat(JsonPath.<String>read(reserved.payload(), "$.orderId")).isEqualTo(order.toString());
+        assertThat(stock(mug)).isEqualTo(new Stock(5, 2));
+        assertThat(reservationStatus(order)).containsExactly("RESERVED");
+    }
+
+    @Test
+    void rejectsAnOrderThatCannotBeMetNamingTheShortLinesAndHoldsNothing() {
+        UUID plenty = product(5);
+        UUID scarce = product(1);
+        UUID order = UUID.randomUUID();
+
+        send(placed(UUID.randomUUID(), order, Map.of(plenty, 1, scarce, 2)));
+
+        Announcement rejected = awaitAnnouncement(order);
+        assertThat(rejected.type()).isEqualTo("shopflow.inventory.stock-rejected.v1");
+        EventContracts.requireValid(rejected.type(), rejected.payload());
+        assertThat(JsonPath.<List<Map<String, Object>>>read(rejected.payload(), "$.unavailable"))
+                .containsExactly(Map.of("productId", scarce.toString(), "requested", 2, "available", 1));
+        assertThat(stock(plenty)).isEqualTo(new Stock(5, 0));
+        assertThat(stock(scarce)).isEqualTo(new Stock(1, 0));
+        assertThat(reservationStatus(order)).isEmpty();
+    }
+
+    @Test
+    void commitsTheReservationOfAConfirmedOrder() {
+        UUID kettle = product(5);
+        UUID order = UUID.randomUUID();
+        send(placed(UUID.randomUUID(), order, Map.of(kettle, 2)));
+        awaitAnnouncement(order);
+
+        send(event(OrderEvent.CONFIRMED, UUID.randomUUID(), order, "{}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reservationStatus(order).equals(List.of("COMMITTED")));
+        assertThat(stock(kettle)).isEqualTo(new Stock(3, 0));
+    }
+
+    @Test
+    void releasesTheReservationOfACancelledOrder() {
+        UUID kettle = product(5);
+        UUID order = UUID.randomUUID();
+        send(placed(UUID.randomUUID(), order, Map.of(kettle, 2)));
+        awaitAnnouncement(order);
+
+        send(event(OrderEvent.CANCELLED, UUID.randomUUID(), order, ",\"reason\":\"PAYMENT_DECLINED\"}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reservationStatus(order).equals(List.of("RELEASED")));
+        assertThat(stock(kettle)).isEqualTo(new Stock(5, 0));
+    }
+
+    @Test
+    void appliesAnEventDeliveredTwiceOnce() {
+        UUID lamp = product(5);
+        UUID order = UUID.randomUUID();
+        ProducerRecord<String, String> placed = placed(UUID.randomUUID(), order, Map.of(lamp, 2));
+
+        send(placed);
+        send(placed);
+        // Events of one order share a partition, so once the confirmation is applied both copies have been seen.
+        send(event(OrderEvent.CONFIRMED, UUID.randomUUID(), order, "{}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reservationStatus(order).equals(List.of("COMMITTED")));
+
+        assertThat(stock(lamp)).isEqualTo(new Stock(3, 0));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(announcementsFor(order)).hasSize(1));
+    }
+
+    @Test
+    void neverOversellsWhenOrdersRaceForTheLastUnits() {
+        UUID bestseller = product(7);
+        double rejectedBefore = meters.counter("shopflow.inventory.reservations", "outcome", "rejected").count();
+        List<UUID> orders = Flux.range(0, 20).map(i -> UUID.randomUUID()).collectList().block();
+
+        Flux.fromIterable(orders)
+                .flatMap(order -> {
+                    var record = placed(UUID.randomUUID(), order, Map.of(bestseller, 1));
+                    var received = new ReceivedEvent(UUID.fromString(JsonPath.read(record.value(), "$.eventId")),
+                            OrderEvent.PLACED, "/order-service", order.toString(), Instant.now(), record.value());
+                    return inventory.apply(reader.read(received).orElseThrow(), received);
+                }, 20)
+                .blockLast();
+
+        assertThat(stock(bestseller)).isEqualTo(new Stock(7, 7));
+        assertThat(database.sql("SELECT count(*) AS n FROM stock_reservations WHERE product_id = :product")
+                .bind("product", bestseller).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(7);
+        assertThat(outboxTypes(orders)).containsEntry("shopflow.inventory.stock-reserved.v1", 7L)
+                .containsEntry("shopflow.inventory.stock-rejected.v1", 13L);
+        assertThat(meters.counter("shopflow.inventory.reservations", "outcome", "rejected").count() - rejectedBefore)
+                .isEqualTo(13);
+    }
+
+    @Test
+    void readsEveryOrderEventItsContractExamplesShow() {
+        for (String type : List.of(OrderEvent.PLACED, OrderEvent.CONFIRMED, OrderEvent.CANCELLED)) {
+            String example = EventContracts.example(type);
+            var received = new ReceivedEvent(UUID.fromString(JsonPath.read(example, "$.eventId")), type,
+                    "/order-service", JsonPath.read(example, "$.orderId"), Instant.now(), example);
+
+            assertThat(reader.read(received)).as(type).hasValueSatisfying(
+                    event -> assertThat(event.orderId().toString()).isEqualTo(JsonPath.read(example, "$.orderId")));
+        }
+    }
+
+    @Test
+    void sendsAnOrderEventItCannotReadToTheDeadLetterTopicAndGoesOn() {
+        UUID eventId = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        send(event(OrderEvent.PLACED, eventId, broken, ",\"items\":\"not a list\"}"));
+        UUID cup = product(3);
+        UUID next = UUID.randomUUID();
+        send(placed(UUID.randomUUID(), next, Map.of(cup, 1)));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                deadLetters.list("orders.v1", "catalog-service", 1000))
+                .anyMatch(dead -> eventId.toString().equals(dead.eventId())));
+        assertThat(awaitAnnouncement(next).type()).isEqualTo("shopflow.inventory.stock-reserved.v1");
+    }
+
+    record Stock(int onHand, int reserved) {
+    }
+
+    private UUID product(int onHand) {
+        UUID category = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        database.sql("INSERT INTO categories (id, slug, name) VALUES (:id, :slug, 'Test')")
+                .bind("id", category).bind("slug", "test-" + category).then()
+                .then(database.sql("""
+                                INSERT INTO products (id, sku, name, category_id, price_amount, price_currency)
+                                VALUES (:id, :sku, 'Test product', :category, 1999, 'EUR')""")
+                        .bind("id", product).bind("sku", "T-" + product.toString().substring(0, 8))
+                        .bind("category", category).then())
+                .then(database.sql("INSERT INTO stock (product_id, on_hand) VALUES (:id, :onHand)")
+                        .bind("id", product).bind("onHand", onHand).then())
+                .block();
+        return product;
+    }
+
+    private Stock stock(UUID product) {
+        return database.sql("SELECT on_hand, reserved FROM stock WHERE product_id = :product").bind("product", product)
+                .map(row -> new Stock(row.get("on_hand", Integer.class), row.get("reserved", Integer.class)))
+                .one().block();
+    }
+
+    private List<String> reservationStatus(UUID order) {
+        return database.sql("SELECT DISTINCT status FROM stock_reservations WHERE order_id = :order")
+                .bind("order", order).map(row -> row.get("status", String.class)).all().collectList().block();
+    }
+
+    private Map<String, Long> outboxTypes(List<UUID> orders) {
+        return database.sql("""
+                        SELECT event_type, count(*) AS n FROM outbox
+                        WHERE record_key = ANY(:orders) GROUP BY event_type""")
+                .bind("orders", orders.stream().map(UUID::toString).toArray(String[]::new))
+                .map(row -> Map.entry(row.get("event_type", String.class), row.get("n", Long.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+    }
+
+    private ProducerRecord<String, String> placed(UUID eventId, UUID order, Map<UUID, Integer> lines) {
+        var items = new ArrayList<String>();
+        long total = 0;
+        for (var line : lines.entrySet()) {
+            items.add("{\"productId\":\"" + line.getKey() + "\",\"quantity\":" + line.getValue()
+                    + ",\"unitPrice\":{\"amount\":1999,\"currency\":\"EUR\"}}");
+            total += 1999L * line.getValue();
+        }
+        return event(OrderEvent.PLACED, eventId, order, ",\"userId\":\"" + UUID.randomUUID() + "\",\"items\":["
+                + String.join(",", items) + "],\"total\":{\"amount\":" + total + ",\"currency\":\"EUR\"}}");
+    }
+
+    /** An order event with CloudEvents headers; {@code rest} completes the JSON after the common fields. */
+    private static ProducerRecord<String, String> event(String type, UUID eventId, UUID order, String rest) {
+        Instant now = Instant.now();
+        String payload = "{\"eventId\":\"" + eventId + "\",\"occurredAt\":\"" + now + "\",\"orderId\":\"" + order + "\""
+                + (rest.equals("{}") ? "}" : rest);
+        var record = new ProducerRecord<String, String>("orders.v1", order.toString(), payload);
+        header(record, "ce_id", eventId.toString());
+        header(record, "ce_type", type);
+        header(record, "ce_source", "/order-service");
+        header(record, "ce_time", now.toString());
+        header(record, "ce_subject", order.toString());
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        kafka.send(record).join();
+    }
+
+    private Announcement awaitAnnouncement(UUID order) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !announcementsFor(order).isEmpty());
+        return announcementsFor(order).getFirst();
+    }
+
+    private List<Announcement> announcementsFor(UUID order) {
+        for (var record : inventoryEvents.poll(Duration.ofMillis(200))) {
+            var type = record.headers().lastHeader("ce_type");
+            announced.computeIfAbsent(record.key(), key -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(new Announcement(type == null ? null : new String(type.value(), StandardCharsets.UTF_8),
+                            record.value()));
+        }
+        return announced.getOrDefault(order.toString(), List.of());
+    }
+}

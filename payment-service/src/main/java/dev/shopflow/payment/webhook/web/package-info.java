@@ -1,0 +1,2 @@
+/** {@code POST /webhooks/stripe}: public, proven by its {@code Stripe-Signature}. */
+package dev.shopflow.payment.webhook.web;
