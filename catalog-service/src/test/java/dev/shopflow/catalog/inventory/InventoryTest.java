@@ -124,6 +124,20 @@ class InventoryTest {
     }
 
     @Test
+    void rejectsALineForAProductWithdrawnFromTheCatalog() {
+        UUID withdrawn = product(5);
+        database.sql("UPDATE products SET deleted_at = now() WHERE id = :id").bind("id", withdrawn).then().block();
+        UUID order = UUID.randomUUID();
+
+        send(placed(UUID.randomUUID(), order, Map.of(withdrawn, 1)));
+
+        Announcement rejected = awaitAnnouncement(order);
+        assertThat(rejected.type()).isEqualTo("shopflow.inventory.stock-rejected.v1");
+        assertThat(JsonPath.<Integer>read(rejected.payload(), "$.unavailable[0].available")).isZero();
+        assertThat(stock(withdrawn)).isEqualTo(new Stock(5, 0));
+    }
+
+    @Test
     void commitsTheReservationOfAConfirmedOrder() {
         UUID kettle = product(5);
         UUID order = UUID.randomUUID();

@@ -28,13 +28,13 @@ public class StockRepository {
 
     /**
      * Locks the stock rows of {@code products} and answers what is available of each (on hand minus reserved).
-     * Products that do not exist, or have been withdrawn from the catalog, are absent from the answer.
+     * Products that do not exist, or have been withdrawn from the catalog (deleted), are absent from the answer.
      */
     public Mono<Map<UUID, Integer>> lockAvailable(Collection<UUID> products) {
         return database.sql("""
                         SELECT s.product_id, s.on_hand - s.reserved AS available
                         FROM stock s JOIN products p ON p.id = s.product_id
-                        WHERE s.product_id = ANY(:products)
+                        WHERE s.product_id = ANY(:products) AND p.deleted_at IS NULL
                         ORDER BY s.product_id
                         FOR UPDATE OF s""")
                 .bind("products", products.toArray(UUID[]::new))
