@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval  how often the time-out sweep looks for overdue orders
  * @param sweepBatchSize how many overdue orders one sweep transaction cancels at most
  * @param streamRefresh  how often an order's event stream re-reads the order, to see changes made by another instance
+ * @param currency       the shop's currency: an empty cart's total is zero in it
  * @param catalog        where and how patiently to look products up
  */
 @Validated
@@ -27,6 +29,7 @@ public record OrderingProperties(
         @NotNull @DefaultValue("5s") Duration sweepInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int sweepBatchSize,
         @NotNull @DefaultValue("2s") Duration streamRefresh,
+        @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency,
         @NotNull @Valid @DefaultValue Catalog catalog) {
 
     /**

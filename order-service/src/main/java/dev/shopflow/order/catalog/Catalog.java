@@ -1,6 +1,7 @@
 package dev.shopflow.order.catalog;
 
 import dev.shopflow.order.OrderingProperties;
+import dev.shopflow.order.money.Money;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -63,8 +64,8 @@ public class Catalog {
                 .onStatus(status -> status.value() == HttpStatus.NOT_FOUND.value(),
                         response -> response.releaseBody().then(Mono.error(new ProductNotFound(id))))
                 .bodyToMono(ProductResponse.class)
-                .map(product -> new CatalogProduct(product.id(), product.name(), product.price().amount(),
-                        product.price().currency(), product.available()))
+                .map(product -> new CatalogProduct(product.id(), product.name(), product.price(),
+                        product.available()))
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
@@ -72,9 +73,6 @@ public class Catalog {
     }
 
     /** The fields of catalog's Product this service reads. */
-    record ProductResponse(UUID id, String name, Price price, int available) {
-
-        record Price(long amount, String currency) {
-        }
+    record ProductResponse(UUID id, String name, Money price, int available) {
     }
 }

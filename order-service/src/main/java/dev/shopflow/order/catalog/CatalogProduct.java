@@ -1,13 +1,12 @@
 package dev.shopflow.order.catalog;
 
+import dev.shopflow.order.money.Money;
 import java.util.UUID;
 
 /**
  * A product as catalog-service describes it now.
  *
- * @param priceAmount minor units
- * @param currency    ISO 4217
- * @param available   units on the shelf and not held for an order (stock is reserved later, by the saga)
+ * @param available units on the shelf and not held for an order (stock is reserved later, by the saga)
  */
-public record CatalogProduct(UUID id, String name, long priceAmount, String currency, int available) {
+public record CatalogProduct(UUID id, String name, Money price, int available) {
 }

@@ -1,6 +1,6 @@
 package dev.shopflow.order.ordering;
 
-import dev.shopflow.order.ordering.domain.Money;
+import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
 import dev.shopflow.order.ordering.domain.OrderEvent;
 import dev.shopflow.order.ordering.domain.OrderEvent.OrderCancelled;

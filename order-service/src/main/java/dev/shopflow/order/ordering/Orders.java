@@ -1,12 +1,11 @@
 package dev.shopflow.order.ordering;
 
 import dev.shopflow.order.OrderingProperties;
-import dev.shopflow.order.cart.CartItem;
+import dev.shopflow.order.cart.domain.CartLine;
 import dev.shopflow.order.cart.Carts;
 import dev.shopflow.order.catalog.Catalog;
 import dev.shopflow.order.catalog.CatalogProduct;
 import dev.shopflow.order.catalog.ProductNotFound;
-import dev.shopflow.order.ordering.domain.Money;
 import dev.shopflow.order.ordering.domain.Order;
 import dev.shopflow.order.ordering.domain.OrderLine;
 import dev.shopflow.order.ordering.persistence.IdempotencyKeyRepository;
@@ -190,12 +189,10 @@ public class Orders {
     }
 
     private static OrderLine line(CatalogProduct product, int quantity) {
-        return new OrderLine(product.id(), product.name(), new Money(product.priceAmount(), product.currency()),
-                quantity);
+        return new OrderLine(product.id(), product.name(), product.price(), quantity);
     }
 
-    private static OrderLine line(CartItem item) {
-        return new OrderLine(item.productId(), item.name(), new Money(item.unitPriceAmount(), item.currency()),
-                item.quantity());
+    private static OrderLine line(CartLine item) {
+        return new OrderLine(item.productId(), item.name(), item.unitPrice(), item.quantity());
     }
 }

@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.domain;
 
+import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.OrderEvent.OrderCancelled;
 import dev.shopflow.order.ordering.domain.OrderEvent.OrderConfirmed;
 import dev.shopflow.order.ordering.domain.OrderEvent.OrderPlaced;

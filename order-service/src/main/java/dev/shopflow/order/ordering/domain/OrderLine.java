@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.domain;
 
+import dev.shopflow.order.money.Money;
 import java.util.Objects;
 import java.util.UUID;
 

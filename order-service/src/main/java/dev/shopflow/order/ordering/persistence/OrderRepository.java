@@ -1,7 +1,7 @@
 package dev.shopflow.order.ordering.persistence;
 
 import dev.shopflow.order.ordering.domain.CancellationReason;
-import dev.shopflow.order.ordering.domain.Money;
+import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
 import dev.shopflow.order.ordering.domain.OrderLine;
 import dev.shopflow.order.ordering.domain.OrderStatus;

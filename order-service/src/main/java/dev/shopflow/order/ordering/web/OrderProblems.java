@@ -1,6 +1,5 @@
 package dev.shopflow.order.ordering.web;
 
-import dev.shopflow.order.catalog.CatalogUnavailable;
 import dev.shopflow.order.ordering.CartIsEmpty;
 import dev.shopflow.order.ordering.IdempotencyKeyReused;
 import dev.shopflow.order.ordering.OrderNotFound;
@@ -58,11 +57,5 @@ class OrderProblems {
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidRequest error) {
         return FieldErrors.problem(error.errors());
-    }
-
-    @ExceptionHandler
-    ProblemDetail catalogUnavailable(CatalogUnavailable error) {
-        return ProblemResponses.typed(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
-                error.getMessage());
     }
 }

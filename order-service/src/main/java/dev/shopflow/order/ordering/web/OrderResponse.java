@@ -1,6 +1,6 @@
 package dev.shopflow.order.ordering.web;
 
-import dev.shopflow.order.ordering.domain.Money;
+import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
 import java.time.Instant;
 import java.util.List;

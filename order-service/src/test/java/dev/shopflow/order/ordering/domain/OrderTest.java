@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.domain;
 
+import dev.shopflow.order.money.Money;
 import static dev.shopflow.order.ordering.domain.Orders.DEADLINE;
 import static dev.shopflow.order.ordering.domain.Orders.PLACED_AT;
 import static org.assertj.core.api.Assertions.assertThat;

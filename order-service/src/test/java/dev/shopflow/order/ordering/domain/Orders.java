@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.domain;
 
+import dev.shopflow.order.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.shopflow.order.ordering.domain;
+package dev.shopflow.order.money;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
