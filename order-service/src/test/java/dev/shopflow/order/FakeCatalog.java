@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * catalog-service's product lookup, faked with the JDK's HTTP server: {@code GET /api/catalog/products/{id}} answers
@@ -21,6 +22,7 @@ public final class FakeCatalog {
     private final HttpServer server;
     private final Map<UUID, String> products = new ConcurrentHashMap<>();
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     private FakeCatalog() {
         try {
@@ -35,6 +37,9 @@ public final class FakeCatalog {
                 product = UUID.fromString(id);
             } catch (IllegalArgumentException notAnId) {
                 product = null;
+            }
+            if (product != null) {
+                lookups.computeIfAbsent(product, counted -> new AtomicInteger()).incrementAndGet();
             }
             int status;
             String body;
@@ -76,6 +81,12 @@ public final class FakeCatalog {
                  "price":{"amount":%d,"currency":"EUR"},"available":10,"imageUrl":null}"""
                 .formatted(id, id.toString().substring(0, 8), name, price));
         return id;
+    }
+
+    /** How many times the product was looked up. */
+    public int lookupsOf(UUID product) {
+        AtomicInteger count = lookups.get(product);
+        return count == null ? 0 : count.get();
     }
 
     /** A product whose lookup fails as if catalog were down. */

@@ -28,11 +28,15 @@ class CheckoutTest extends OrderServiceTest {
     @Autowired
     private DatabaseClient database;
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void placesABuyNowOrderPricedByCatalogAndAnnouncesItAsTheContractSays() {
         UUID user = UUID.randomUUID();
         UUID mug = catalog.add("Mug", 1999);
         UUID spoon = catalog.add("Spoon", 250);
+        double placedBefore = meters.counter("shopflow.orders.placed").count();
 
         var response = checkout(user, UUID.randomUUID().toString(), buyNow(Map.of("productId", mug, "quantity", 2),
                 Map.of("productId", spoon, "quantity", 1)))
@@ -52,6 +56,7 @@ class CheckoutTest extends OrderServiceTest {
                 .returnResult();
         String orderId = JsonPath.read(new String(response.getResponseBodyContent()), "$.id");
 
+        assertThat(meters.counter("shopflow.orders.placed").count()).isEqualTo(placedBefore + 1);
         List<String> events = outbox(orderId);
         assertThat(events).hasSize(1);
         String placed = events.getFirst();
@@ -82,6 +87,33 @@ class CheckoutTest extends OrderServiceTest {
                 .jsonPath("$.total.amount").isEqualTo(4500);
 
         assertThat(count("SELECT count(*) AS n FROM cart_items WHERE user_id = :user", user)).isZero();
+    }
+
+    @Test
+    void leavesTheCartAsItWasWhenItsOrderCannotBePlaced() {
+        UUID user = UUID.randomUUID();
+        putInCart(user, UUID.randomUUID(), "Kettle", 4500, 1);
+        database.sql("""
+                        INSERT INTO cart_items (user_id, product_id, name, unit_price_amount, currency, quantity)
+                        VALUES (:user, :product, 'Imported kettle', 5000, 'USD', 1)""")
+                .bind("user", user).bind("product", UUID.randomUUID()).then().block();
+
+        checkout(user, "mixed", Map.of("paymentMethod", "pm_card_visa"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("items");
+
+        assertThat(count("SELECT count(*) AS n FROM cart_items WHERE user_id = :user", user)).isEqualTo(2);
+        assertThat(count("SELECT count(*) AS n FROM orders WHERE user_id = :user", user)).isZero();
+    }
+
+    @Test
+    void refusesABuyNowNamingAProductTwice() {
+        UUID mug = catalog.add("Mug", 1999);
+
+        checkout(UUID.randomUUID(), "twice", buyNow(Map.of("productId", mug, "quantity", 1),
+                Map.of("productId", mug, "quantity", 2)))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("items");
     }
 
     @Test
