@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval  how often the time-out sweep looks for overdue orders
  * @param sweepBatchSize how many overdue orders one sweep transaction cancels at most
  * @param streamRefresh  how often an order's event stream re-reads the order, to see changes made by another instance
+ * @param streamKeepAlive how often a quiet event stream sends a comment, so that proxies do not cut it
  * @param currency       the shop's currency: an empty cart's total is zero in it
  * @param catalog        where and how patiently to look products up
  */
@@ -29,6 +30,7 @@ public record OrderingProperties(
         @NotNull @DefaultValue("5s") Duration sweepInterval,
         @Min(1) @Max(1000) @DefaultValue("100") int sweepBatchSize,
         @NotNull @DefaultValue("2s") Duration streamRefresh,
+        @NotNull @DefaultValue("15s") Duration streamKeepAlive,
         @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency,
         @NotNull @Valid @DefaultValue Catalog catalog) {
 

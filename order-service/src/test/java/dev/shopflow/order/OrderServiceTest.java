@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // The tests sweep when they mean to (OrderTimeouts.sweep), not on a schedule.
         "shopflow.ordering.sweep-interval=1h",
         "shopflow.ordering.stream-refresh=200ms",
+        "shopflow.ordering.stream-keep-alive=500ms",
         "shopflow.ordering.catalog.timeout=1s"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = {FreshDatabase.class, TestTokens.Initializer.class})

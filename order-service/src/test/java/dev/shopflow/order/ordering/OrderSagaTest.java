@@ -253,6 +253,9 @@ class OrderSagaTest extends OrderServiceTest {
                 .exchange().expectStatus().isNotFound();
         web.post().uri("/api/orders/" + order.id() + "/cancel").headers(auth(TestTokens.customer(UUID.randomUUID())))
                 .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/orders/" + order.id() + "/events").headers(auth(TestTokens.customer(UUID.randomUUID())))
+                .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isNotFound();
         assertThat(status(order)).isEqualTo("PENDING");
     }
 
@@ -292,6 +295,7 @@ class OrderSagaTest extends OrderServiceTest {
                         org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {
                 })
                 .getResponseBody()
+                .filter(event -> event.data() != null)
                 .map(event -> (String) event.data().get("status"));
 
         reactor.test.StepVerifier.create(stream)
@@ -303,6 +307,26 @@ class OrderSagaTest extends OrderServiceTest {
                 .expectNext("CANCELLED")
                 .expectComplete()
                 .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void keepsAQuietStreamAliveWithComments() {
+        Placed order = place();
+        var stream = web.get().uri("/api/orders/" + order.id() + "/events")
+                .headers(auth(TestTokens.customer(order.user())))
+                .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<
+                        org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {
+                })
+                .getResponseBody();
+
+        reactor.test.StepVerifier.create(stream)
+                .assertNext(event -> assertThat(event.event()).isEqualTo("order"))
+                .assertNext(event -> assertThat(event.comment()).isEqualTo("keep-alive"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.web;
 
+import dev.shopflow.order.OrderingProperties;
 import dev.shopflow.order.ordering.Orders;
 import dev.shopflow.order.ordering.PlaceOrderCommand;
 import dev.shopflow.order.ordering.TimelineStep;
@@ -7,6 +8,7 @@ import dev.shopflow.platform.security.AuthenticatedUser;
 import dev.shopflow.platform.web.FieldErrors;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +33,11 @@ class OrderController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final Orders orders;
+    private final Duration keepAlive;
 
-    OrderController(Orders orders) {
+    OrderController(Orders orders, OrderingProperties properties) {
         this.orders = orders;
+        this.keepAlive = properties.streamKeepAlive();
     }
 
     record OrderPageResponse(List<OrderResponse> items, int page, int size, long totalItems, long totalPages) {
@@ -95,12 +99,17 @@ class OrderController {
 
     /**
      * Server-sent events: an {@code order} event with the order now, then one each time its status changes; the
-     * stream ends after the terminal state. 404 as for the order.
+     * stream ends after the terminal state. A comment every {@code stream-keep-alive} keeps a quiet stream from
+     * being cut by proxies. 404 as for the order.
      */
     @GetMapping(path = "/api/orders/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderResponse>> events(@PathVariable UUID id, AuthenticatedUser caller) {
-        return orders.follow(id, caller).map(order -> ServerSentEvent.builder(OrderResponse.of(order))
-                .event("order").id(order.status().name()).build());
+        return orders.follow(id, caller)
+                .map(order -> ServerSentEvent.builder(OrderResponse.of(order))
+                        .event("order").id(order.status().name()).build())
+                .publish(changes -> Flux.merge(changes, Flux.interval(keepAlive)
+                        .map(tick -> ServerSentEvent.<OrderResponse>builder().comment("keep-alive").build())
+                        .takeUntilOther(changes.then())));
     }
 
     /** 200 with the cancelled order; 409 when it is already confirmed; 404 as for the order. */
