@@ -1,0 +1,87 @@
+package dev.shopflow.order.cart;
+
+import dev.shopflow.order.cart.domain.Cart;
+import dev.shopflow.order.cart.domain.CartLine;
+import dev.shopflow.order.cart.persistence.CartRepository;
+import dev.shopflow.order.catalog.Catalog;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Each user's cart: find, add, change, remove, empty — and hand over to checkout. */
+@Service
+public class Carts {
+
+    private final CartRepository carts;
+    private final Catalog catalog;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    Carts(CartRepository carts, Catalog catalog, TransactionalOperator transactions, Clock clock) {
+        this.carts = carts;
+        this.catalog = catalog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The user's cart (empty when they have none). */
+    public Mono<Cart> find(UUID userId) {
+        return carts.items(userId).collectList().map(lines -> Cart.of(userId, lines));
+    }
+
+    /**
+     * Puts {@code quantity} more of a product in the cart, with the name and price catalog gives now.
+     *
+     * @return the cart after the change
+     * @throws dev.shopflow.order.catalog.ProductNotFound     catalog has no such product
+     * @throws dev.shopflow.order.catalog.CatalogUnavailable  catalog cannot answer now
+     * @throws dev.shopflow.order.cart.domain.CartChangeRefused the change breaks a cart rule
+     */
+    public Mono<Cart> add(UUID userId, UUID productId, int quantity) {
+        return catalog.product(productId).flatMap(product -> change(userId,
+                cart -> cart.add(product.id(), product.name(), product.price(), quantity, clock.instant())));
+    }
+
+    /**
+     * Sets how many of a product the cart holds.
+     *
+     * @throws dev.shopflow.order.cart.domain.ProductNotInCart  the cart holds none
+     * @throws dev.shopflow.order.cart.domain.CartChangeRefused the quantity is outside 1..99
+     */
+    public Mono<Cart> changeQuantity(UUID userId, UUID productId, int quantity) {
+        return change(userId, cart -> cart.changeQuantity(productId, quantity));
+    }
+
+    /** Takes a product out of the cart (nothing changes when it is not there). */
+    public Mono<Cart> remove(UUID userId, UUID productId) {
+        return change(userId, cart -> cart.remove(productId));
+    }
+
+    /** Empties the cart. */
+    public Mono<Void> empty(UUID userId) {
+        return carts.empty(userId);
+    }
+
+    /**
+     * Empties the user's cart for a checkout and answers what it held. Run it in the checkout's transaction: if the
+     * order is not placed, the cart stays as it was.
+     *
+     * @return the lines, oldest first; empty when the cart is
+     */
+    public Mono<List<CartLine>> takeForCheckout(UUID userId) {
+        return carts.lockItems(userId).collectList()
+                .flatMap(items -> carts.empty(userId).thenReturn(items));
+    }
+
+    private Mono<Cart> change(UUID userId, Consumer<Cart> change) {
+        return transactions.transactional(carts.lockItems(userId).collectList().flatMap(lines -> {
+            Cart cart = Cart.of(userId, lines);
+            change.accept(cart);
+            return carts.replace(userId, cart.lines(), clock.instant()).thenReturn(cart);
+        }));
+    }
+}

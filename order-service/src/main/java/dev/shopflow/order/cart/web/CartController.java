@@ -1,0 +1,88 @@
+package dev.shopflow.order.cart.web;
+
+import dev.shopflow.order.OrderingProperties;
+import dev.shopflow.order.cart.Carts;
+import dev.shopflow.order.cart.domain.Cart;
+import dev.shopflow.order.money.Money;
+import dev.shopflow.platform.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The caller's own cart; there is no way to reach another user's. */
+@RestController
+class CartController {
+
+    private final Carts carts;
+    private final String currency;
+
+    CartController(Carts carts, OrderingProperties properties) {
+        this.carts = carts;
+        this.currency = properties.currency();
+    }
+
+    record AddCartItemRequest(@NotNull UUID productId, @NotNull @Min(1) @Max(99) Integer quantity) {
+    }
+
+    record ChangeCartItemRequest(@NotNull @Min(1) @Max(99) Integer quantity) {
+    }
+
+    /** DESIGN.md's Cart. */
+    record CartResponse(List<Item> items, Money total) {
+
+        record Item(UUID productId, String name, Money unitPrice, int quantity, Money lineTotal) {
+        }
+    }
+
+    @GetMapping("/api/cart")
+    Mono<CartResponse> cart(AuthenticatedUser caller) {
+        return carts.find(caller.id()).map(this::response);
+    }
+
+    /**
+     * 200 with the cart; 422 for an unknown product, a quantity outside 1..99 (also in total), a 51st line or a second
+     * currency; 503 when catalog cannot be reached.
+     */
+    @PostMapping("/api/cart/items")
+    Mono<CartResponse> add(@Valid @RequestBody AddCartItemRequest request, AuthenticatedUser caller) {
+        return carts.add(caller.id(), request.productId(), request.quantity()).map(this::response);
+    }
+
+    /** 200 with the cart; 404 when the product is not in it; 422 for a quantity outside 1..99. */
+    @PatchMapping("/api/cart/items/{productId}")
+    Mono<CartResponse> change(@PathVariable UUID productId, @Valid @RequestBody ChangeCartItemRequest request,
+            AuthenticatedUser caller) {
+        return carts.changeQuantity(caller.id(), productId, request.quantity()).map(this::response);
+    }
+
+    /** 200 with the cart, whether or not it held the product. */
+    @DeleteMapping("/api/cart/items/{productId}")
+    Mono<CartResponse> remove(@PathVariable UUID productId, AuthenticatedUser caller) {
+        return carts.remove(caller.id(), productId).map(this::response);
+    }
+
+    /** 204: the cart is empty. */
+    @DeleteMapping("/api/cart")
+    Mono<ResponseEntity<Void>> empty(AuthenticatedUser caller) {
+        return carts.empty(caller.id()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private CartResponse response(Cart cart) {
+        return new CartResponse(cart.lines().stream()
+                .map(line -> new CartResponse.Item(line.productId(), line.name(), line.unitPrice(), line.quantity(),
+                        line.lineTotal()))
+                .toList(), cart.total(currency));
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP API of the cart. */
+package dev.shopflow.order.cart.web;

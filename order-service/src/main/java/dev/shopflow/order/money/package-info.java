@@ -1,0 +1,2 @@
+/** Money as carts and orders count it: minor units and an ISO 4217 currency, never floating point. */
+package dev.shopflow.order.money;

@@ -1,0 +1,40 @@
+package dev.shopflow.order.ordering;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What catalog-service announces on {@code inventory.v1} ({@code contracts/events/shopflow.inventory.*.v1}), as
+ * the saga reads it.
+ */
+public sealed interface InventoryEvent extends SagaEvent {
+
+    String RESERVED = "shopflow.inventory.stock-reserved.v1";
+    String REJECTED = "shopflow.inventory.stock-rejected.v1";
+
+    /** Every line of the order is held for it. */
+    record StockReserved(UUID eventId, Instant occurredAt, UUID orderId) implements InventoryEvent {
+
+        public StockReserved {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(orderId, "orderId");
+        }
+    }
+
+    /** The order cannot be met; nothing is held. */
+    record StockRejected(UUID eventId, Instant occurredAt, UUID orderId, List<Unavailable> unavailable)
+            implements InventoryEvent {
+
+        public StockRejected {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(orderId, "orderId");
+            unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
+        }
+    }
+
+    /** A line that could not be met. */
+    record Unavailable(UUID productId, int requested, int available) {
+    }
+}

@@ -1,0 +1,198 @@
+package dev.shopflow.order.ordering;
+
+import dev.shopflow.order.OrderingProperties;
+import dev.shopflow.order.cart.domain.CartLine;
+import dev.shopflow.order.cart.Carts;
+import dev.shopflow.order.catalog.Catalog;
+import dev.shopflow.order.catalog.CatalogProduct;
+import dev.shopflow.order.catalog.ProductNotFound;
+import dev.shopflow.order.ordering.domain.Order;
+import dev.shopflow.order.ordering.domain.OrderLine;
+import dev.shopflow.order.ordering.persistence.IdempotencyKeyRepository;
+import dev.shopflow.order.ordering.persistence.OrderRepository;
+import dev.shopflow.order.ordering.persistence.TimelineRepository;
+import dev.shopflow.platform.security.AuthenticatedUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Checkout and the customer's side of orders: place, find, list, follow and cancel. */
+@Service
+public class Orders {
+
+    private final OrderRepository orders;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final TimelineRepository timeline;
+    private final OrderRecords records;
+    private final OrderWatchers watchers;
+    private final Carts carts;
+    private final Catalog catalog;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+    private final Duration streamRefresh;
+
+    Orders(OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline,
+            OrderRecords records, OrderWatchers watchers, Carts carts, Catalog catalog,
+            TransactionalOperator transactions, Clock clock, OrderingProperties properties) {
+        this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
+        this.timeline = timeline;
+        this.records = records;
+        this.watchers = watchers;
+        this.carts = carts;
+        this.catalog = catalog;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.streamRefresh = properties.streamRefresh();
+    }
+
+    /**
+     * Places an order from the user's cart (emptying it) or from the command's items, priced by catalog now; the
+     * order, its {@code OrderPlaced} event and the emptied cart commit together. A key the user used before returns
+     * the order it created, unchanged.
+     *
+     * @return the order (new, or the one this key created before)
+     * @throws IdempotencyKeyReused the key was used with a different request
+     * @throws CartIsEmpty          a cart checkout of an empty cart
+     * @throws UnknownProducts      items naming products catalog does not have
+     * @throws dev.shopflow.order.ordering.domain.InvalidOrder lines that break an order's rules
+     * @throws dev.shopflow.order.catalog.CatalogUnavailable   catalog cannot price the items now
+     */
+    public Mono<Order> place(PlaceOrderCommand command) {
+        byte[] hash = command.requestHash();
+        return previousOrder(command, hash).switchIfEmpty(Mono.defer(() -> priced(command)
+                // Looked up again under the key's lock: a concurrent checkout with the same key may have won.
+                .flatMap(lines -> transactions.transactional(
+                        idempotencyKeys.lock(command.userId(), command.idempotencyKey())
+                                .then(previousOrder(command, hash))
+                                .switchIfEmpty(Mono.defer(() -> placeNow(command, hash, lines)))))));
+    }
+
+    /**
+     * The order, to its owner or an administrator.
+     *
+     * @throws OrderNotFound when there is none, or the caller may not see it
+     */
+    public Mono<Order> find(UUID orderId, AuthenticatedUser caller) {
+        return orders.find(orderId)
+                .filter(order -> caller.mayAccessResourceOf(order.userId()))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFound(orderId)));
+    }
+
+    /** One page of the caller's orders, newest first. */
+    public Mono<OrderPage> findMine(AuthenticatedUser caller, int page, int size) {
+        return orders.findByUser(caller.id(), page, size).collectList()
+                .zipWith(orders.countByUser(caller.id()))
+                .map(found -> new OrderPage(found.getT1(), page, size, found.getT2()));
+    }
+
+    /**
+     * Every step of the order's saga so far, in order.
+     *
+     * @throws OrderNotFound when there is none, or the caller may not see it
+     */
+    public Flux<TimelineStep> timeline(UUID orderId, AuthenticatedUser caller) {
+        return find(orderId, caller).flatMapMany(order -> timeline.of(orderId))
+                .map(entry -> new TimelineStep(entry.occurredAt(), entry.step(), entry.actor(), entry.detail()));
+    }
+
+    /**
+     * The order now, then each time its status changes, until it reaches a terminal state.
+     *
+     * @throws OrderNotFound when there is none, or the caller may not see it
+     */
+    public Flux<Order> follow(UUID orderId, AuthenticatedUser caller) {
+        return find(orderId, caller).flatMapMany(first -> Flux.merge(
+                        watchers.changesOf(orderId),
+                        // Another instance may have changed it: look again now and then.
+                        Flux.interval(streamRefresh).map(tick -> orderId))
+                .concatMap(changed -> orders.find(orderId))
+                .startWith(first)
+                .distinctUntilChanged(Order::status)
+                .takeUntil(order -> order.status().isTerminal()));
+    }
+
+    /**
+     * The customer cancels the order before it is paid; it announces {@code OrderCancelled(CUSTOMER_CANCELLED)}.
+     * Cancelling an order that is cancelled already changes nothing.
+     *
+     * @return the order after the cancellation
+     * @throws OrderNotFound when there is none, or the caller may not see it
+     * @throws dev.shopflow.order.ordering.domain.OrderCannotBeCancelled when it is confirmed
+     */
+    public Mono<Order> cancel(UUID orderId, AuthenticatedUser caller) {
+        return transactions.transactional(orders.lock(orderId)
+                .filter(order -> caller.mayAccessResourceOf(order.userId()))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFound(orderId)))
+                .flatMap(order -> {
+                    var before = order.status();
+                    var cancelled = order.cancelByCustomer(clock.instant());
+                    return records.changed(order, before, cancelled).thenReturn(order);
+                }));
+    }
+
+    private Mono<Order> previousOrder(PlaceOrderCommand command, byte[] hash) {
+        return idempotencyKeys.find(command.userId(), command.idempotencyKey())
+                .flatMap(used -> Arrays.equals(used.requestHash(), hash) ? orders.find(used.orderId())
+                        : Mono.error(new IdempotencyKeyReused(command.idempotencyKey())));
+    }
+
+    /** The buy-now lines priced by catalog; empty for a cart checkout, whose lines are read in the transaction. */
+    private Mono<List<OrderLine>> priced(PlaceOrderCommand command) {
+        return Flux.fromIterable(command.items())
+                .flatMapSequential(item -> catalog.product(item.productId())
+                        .map(Optional::of)
+                        .onErrorResume(ProductNotFound.class, unknown -> Mono.just(Optional.<CatalogProduct>empty())),
+                        4)
+                .collectList()
+                .map(products -> {
+                    var unknown = new ArrayList<Integer>();
+                    var lines = new ArrayList<OrderLine>();
+                    for (int i = 0; i < products.size(); i++) {
+                        if (products.get(i).isPresent()) {
+                            lines.add(line(products.get(i).get(), command.items().get(i).quantity()));
+                        } else {
+                            unknown.add(i);
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        throw new UnknownProducts(unknown);
+                    }
+                    return List.copyOf(lines);
+                });
+    }
+
+    private Mono<Order> placeNow(PlaceOrderCommand command, byte[] hash, List<OrderLine> buyNowLines) {
+        Mono<List<OrderLine>> lines = command.fromCart()
+                ? carts.takeForCheckout(command.userId()).map(items -> items.stream().map(Orders::line).toList())
+                : Mono.just(buyNowLines);
+        return lines.flatMap(orderLines -> {
+            if (orderLines.isEmpty()) {
+                return Mono.error(new CartIsEmpty());
+            }
+            var placement = Order.place(UUID.randomUUID(), command.userId(), orderLines, command.paymentMethod(),
+                    clock.instant());
+            Order order = placement.order();
+            return records.placed(order, placement.placed())
+                    .then(idempotencyKeys.insert(command.userId(), command.idempotencyKey(), hash, order.id(),
+                            order.createdAt()))
+                    .thenReturn(order);
+        });
+    }
+
+    private static OrderLine line(CatalogProduct product, int quantity) {
+        return new OrderLine(product.id(), product.name(), product.price(), quantity);
+    }
+
+    private static OrderLine line(CartLine item) {
+        return new OrderLine(item.productId(), item.name(), item.unitPrice(), item.quantity());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.shopflow.order.ordering.domain;
+
+/** Why an order was cancelled. */
+public enum CancellationReason {
+    /** Catalog could not reserve every line. */
+    OUT_OF_STOCK,
+    /** The payment provider declined the charge. */
+    PAYMENT_DECLINED,
+    /** The customer cancelled it before it was paid. */
+    CUSTOMER_CANCELLED,
+    /** It did not reach a terminal state within the configured deadline. */
+    TIMED_OUT
+}

@@ -1,0 +1,61 @@
+package dev.shopflow.order.ordering.web;
+
+import dev.shopflow.order.ordering.CartIsEmpty;
+import dev.shopflow.order.ordering.IdempotencyKeyReused;
+import dev.shopflow.order.ordering.OrderNotFound;
+import dev.shopflow.order.ordering.UnknownProducts;
+import dev.shopflow.order.ordering.domain.InvalidOrder;
+import dev.shopflow.order.ordering.domain.OrderCannotBeCancelled;
+import dev.shopflow.platform.web.FieldErrors;
+import dev.shopflow.platform.web.ProblemResponses;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Order errors as problem details. */
+@RestControllerAdvice(assignableTypes = OrderController.class)
+class OrderProblems {
+
+    @ExceptionHandler
+    ProblemDetail notFound(OrderNotFound error) {
+        return ProblemResponses.typed(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", error.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail cannotBeCancelled(OrderCannotBeCancelled error) {
+        return ProblemResponses.typed(HttpStatus.CONFLICT, "order-cannot-be-cancelled", "Order cannot be cancelled",
+                error.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail cartIsEmpty(CartIsEmpty error) {
+        return ProblemResponses.typed(HttpStatus.UNPROCESSABLE_CONTENT, "cart-is-empty", "Cart is empty",
+                error.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReused error) {
+        return ProblemResponses.typed(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                "Idempotency key reused", error.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownProducts(UnknownProducts error) {
+        return FieldErrors.problem(error.itemIndexes().stream()
+                .map(index -> new FieldErrors.FieldError("items[" + index + "].productId",
+                        "There is no such product in the catalog."))
+                .toList());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidOrder(InvalidOrder error) {
+        return FieldErrors.problem(List.of(new FieldErrors.FieldError(error.field(), error.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidRequest error) {
+        return FieldErrors.problem(error.errors());
+    }
+}

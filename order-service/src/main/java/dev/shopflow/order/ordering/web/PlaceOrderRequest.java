@@ -1,0 +1,23 @@
+package dev.shopflow.order.ordering.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A checkout: of the cart when {@code items} is absent or empty, otherwise "buy now" of exactly these items.
+ *
+ * @param paymentMethod a Stripe payment method id, such as {@code pm_card_visa}
+ */
+record PlaceOrderRequest(
+        @NotBlank @Size(max = 100) String paymentMethod,
+        @Size(max = 50) List<@NotNull @Valid Item> items) {
+
+    record Item(@NotNull UUID productId, @NotNull @Min(1) @Max(99) Integer quantity) {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.shopflow.order;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.shopflow.platform.testsupport.ServiceArchitecture;
+
+@AnalyzeClasses(packages = "dev.shopflow.order", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = ServiceArchitecture.DOMAIN_IS_PLAIN_JAVA;
+
+    @ArchTest
+    static final ArchRule webDoesNotReachPersistence = ServiceArchitecture.WEB_DOES_NOT_REACH_PERSISTENCE;
+}

@@ -1,0 +1,68 @@
+package dev.shopflow.order.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopflow.order.FakeCatalog;
+import dev.shopflow.order.OrderingProperties;
+import dev.shopflow.order.money.Money;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import reactor.test.StepVerifier;
+
+/** The catalog lookup against a fake catalog over HTTP: answers, 404s, retries and the circuit breaker. */
+class CatalogTest {
+
+    private static final FakeCatalog fake = FakeCatalog.instance();
+
+    private final Catalog catalog = new Catalog(new DefaultListableBeanFactory().getBeanProvider(
+            org.springframework.web.reactive.function.client.WebClient.Builder.class),
+            new OrderingProperties(Duration.ofMinutes(15), Duration.ofSeconds(5), 100, Duration.ofSeconds(2), Duration.ofSeconds(15), "EUR",
+                    new OrderingProperties.Catalog(URI.create(fake.uri()), Duration.ofSeconds(1), 2)));
+
+    @Test
+    void readsAProductsNamePriceAndAvailability() {
+        UUID mug = fake.add("Mug", 1999);
+
+        StepVerifier.create(catalog.product(mug))
+                .expectNext(new CatalogProduct(mug, "Mug", new Money(1999, "EUR"), 10))
+                .verifyComplete();
+    }
+
+    @Test
+    void signalsAnUnknownProductAtOnceWithoutRetrying() {
+        UUID unknown = UUID.randomUUID();
+
+        StepVerifier.create(catalog.product(unknown)).expectError(ProductNotFound.class).verify(Duration.ofSeconds(10));
+
+        assertThat(fake.lookupsOf(unknown)).isEqualTo(1);
+    }
+
+    @Test
+    void retriesAFailingCatalogThenSignalsItUnavailable() {
+        UUID failing = fake.failing();
+
+        StepVerifier.create(catalog.product(failing)).expectError(CatalogUnavailable.class)
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(fake.lookupsOf(failing)).isEqualTo(3);
+    }
+
+    @Test
+    void stopsCallingACatalogThatKeepsFailingUntilItsCircuitBreakerLetsCallsThroughAgain() {
+        UUID failing = fake.failing();
+        for (int i = 0; i < 4; i++) {
+            StepVerifier.create(catalog.product(failing)).expectError(CatalogUnavailable.class)
+                    .verify(Duration.ofSeconds(10));
+        }
+        int lookupsWhenOpen = fake.lookupsOf(failing);
+        UUID mug = fake.add("Mug", 1999);
+
+        StepVerifier.create(catalog.product(mug)).expectError(CatalogUnavailable.class).verify(Duration.ofSeconds(10));
+
+        assertThat(fake.lookupsOf(mug)).as("an open breaker fails fast, without calling catalog").isZero();
+        assertThat(lookupsWhenOpen).isLessThan(12);
+    }
+}
