@@ -70,6 +70,12 @@ class OrderSagaTest extends OrderServiceTest {
     private OrderTimeouts timeouts;
 
     @Autowired
+    private Orders orders;
+
+    @Autowired
+    private OrderSaga saga;
+
+    @Autowired
     private TestClock clock;
 
     @Autowired
@@ -307,6 +313,29 @@ class OrderSagaTest extends OrderServiceTest {
                 .expectNext("CANCELLED")
                 .expectComplete()
                 .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aCustomerCancelRacingStockReservedLeavesTheOrderCancelledWithAConsistentStory() {
+        for (int round = 0; round < 10; round++) {
+            Placed order = place();
+            var caller = new dev.shopflow.platform.security.AuthenticatedUser(order.user(), "c@example.com",
+                    java.util.Set.of("CUSTOMER"));
+            UUID eventId = UUID.randomUUID();
+            var reserved = new InventoryEvent.StockReserved(eventId, Instant.now(), order.id());
+            var received = new ReceivedEvent(eventId, RESERVED, "/test", order.id().toString(), Instant.now(), "{}");
+
+            reactor.core.publisher.Flux.merge(
+                            orders.cancel(order.id(), caller).subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                            saga.apply(reserved, received).subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                    .blockLast();
+
+            assertThat(status(order)).isEqualTo("CANCELLED");
+            assertThat(outboxTypes(order)).as("round " + round).isIn(
+                    List.of("shopflow.order.placed.v1", "shopflow.order.cancelled.v1"),
+                    List.of("shopflow.order.placed.v1", "shopflow.order.payment-requested.v1",
+                            "shopflow.order.cancelled.v1"));
+        }
     }
 
     @Test
