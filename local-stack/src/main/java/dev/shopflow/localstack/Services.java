@@ -65,9 +65,10 @@ final class Services {
         if (service.usesKafka()) {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         }
-        // Every service checks access tokens against the auth service's keys; the gateway routes to all of them.
+        // Where the others are: every service checks tokens against auth-service's keys, the gateway routes to all,
+        // order-service asks catalog-service for prices.
         for (ServiceSpec other : ServiceSpec.ALL) {
-            if (other.database() != null && (service.name().equals("gateway") || other.name().equals("auth-service"))) {
+            if (other.database() != null && !other.equals(service)) {
                 String key = other.name().replace("-service", "").toUpperCase();
                 environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(other));
             }
