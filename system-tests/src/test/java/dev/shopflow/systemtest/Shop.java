@@ -59,8 +59,10 @@ final class Shop {
 
     /** Waits until the order reaches {@code status}, and answers it. */
     String awaitStatus(String token, String orderId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(JsonPath.<String>read(order(token, orderId).body(), "$.status")).isEqualTo(status));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            String order = order(token, orderId).body();
+            assertThat(JsonPath.<String>read(order, "$.status")).as(order).isEqualTo(status);
+        });
         return order(token, orderId).body();
     }
 }

@@ -62,7 +62,7 @@ class ShopflowCommandIT {
         }
         environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
         // Orders stuck without a payment service time out quickly here (see the payment-outage test).
-        environment.put("ORDER_DEADLINE", "15s");
+        environment.put("ORDER_DEADLINE", "20s");
         environment.put("ORDER_SWEEP_INTERVAL", "1s");
     }
 
@@ -151,7 +151,6 @@ class ShopflowCommandIT {
 
         String cancelledByCustomer = shop.buyNow(shopper.accessToken(), product.get("id"), 1, "pm_card_visa");
         String timedOut = shop.buyNow(shopper.accessToken(), product.get("id"), 1, "pm_card_visa");
-        shop.awaitStatus(shopper.accessToken(), cancelledByCustomer, "AWAITING_PAYMENT");
         var cancel = Http.send("POST", gateway + "/api/orders/" + cancelledByCustomer + "/cancel", shopper.accessToken(), null);
 
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
@@ -163,11 +162,18 @@ class ShopflowCommandIT {
                 assertThat(shop.available(product.get("id"))).as("both reservations released").isEqualTo(before));
 
         assertThat(shopflow("restart", "payment-service").exitCode()).isZero();
-        for (String order : List.of(cancelledByCustomer, timedOut)) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
-                    Http.get(gateway + "/api/payments?orderId=" + order, shopper.accessToken()).body(),
-                    "$.items[*].status")).isNotEmpty().doesNotContain("SUCCEEDED", "PENDING"));
-        }
+        // The timed-out order had asked for its payment; the payment service, back, settles it without keeping a charge.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
+                Http.get(gateway + "/api/payments?orderId=" + timedOut, shopper.accessToken()).body(), "$.items[*].status"))
+                .isNotEmpty().isSubsetOf("FAILED", "REFUNDED"));
+        // The order its customer cancelled at once asked for none, unless its stock was reserved first: no charge kept.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            var payments = Http.get(gateway + "/api/payments?orderId=" + cancelledByCustomer, shopper.accessToken());
+            if (payments.statusCode() != 404) {
+                assertThat(JsonPath.<List<String>>read(payments.body(), "$.items[*].status"))
+                        .isNotEmpty().isSubsetOf("FAILED", "REFUNDED");
+            }
+        });
     }
 
     @Test
