@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
@@ -30,12 +29,7 @@ record KeptSecret(String value, boolean generatedNow) {
                 secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
             }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows file systems: the file stays in the user's own state folder.
-            }
+            Files.writeString(PrivateFiles.create(file), secret + "\n", StandardCharsets.UTF_8);
             return new KeptSecret(secret.toString(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep a generated secret in " + file, e);

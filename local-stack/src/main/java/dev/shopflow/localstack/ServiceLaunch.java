@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,22 +28,13 @@ record ServiceLaunch(List<String> command, Map<String, String> environment) {
         try {
             Files.createDirectories(file.getParent());
             // The environment holds the database password: the file is the owner's alone from its first byte.
-            Path written = ownerOnlyFile(file.resolveSibling(file.getFileName() + ".tmp"));
+            Path written = PrivateFiles.create(file.resolveSibling(file.getFileName() + ".tmp"));
             try (Writer out = Files.newBufferedWriter(written)) {
                 properties.store(out, "How ./shopflow starts this service; written by the launcher");
             }
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    private static Path ownerOnlyFile(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createFile(file);
         }
     }
 
