@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -132,6 +134,37 @@ class AuthApiTest {
         var published = JWKSet.parse(jwks);
         assertThat(published.getKeyByKeyId(token.getHeader().getKeyID())).isNotNull();
         assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+    }
+
+    /** Client libraries differ in what they ask for: Spring Security's NimbusJwtDecoder sends both JSON types. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/jwk-set+json                    | application/jwk-set+json",
+            "application/json                            | application/json",
+            "application/json, application/jwk-set+json  | application/json",
+            "*/*                                         | application/jwk-set+json",
+            "''                                          | application/jwk-set+json"})
+    void servesTheKeySetToEveryJsonAccept(String accept, String contentType) throws Exception {
+        String jwks = web.get().uri("/.well-known/jwks.json")
+                .headers(headers -> {
+                    if (!accept.isEmpty()) {
+                        headers.set(HttpHeaders.ACCEPT, accept);
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(contentType)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(JWKSet.parse(jwks).getKeys()).isNotEmpty();
+    }
+
+    @Test
+    void refusesToServeTheKeySetAsHtml() {
+        web.get().uri("/.well-known/jwks.json").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(406);
     }
 
     @Test
