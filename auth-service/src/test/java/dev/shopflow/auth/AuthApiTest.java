@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -166,6 +167,14 @@ class AuthApiTest {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(JWKSet.parse(jwks).getKeys()).isNotEmpty();
+    }
+
+    @Test
+    void letsSpringSecuritysOwnDecoderCheckATokenAgainstTheKeySet() {
+        Customer customer = fixture().newCustomer();
+        var decoder = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json").build();
+
+        assertThat(decoder.decode(customer.accessToken()).getSubject()).isEqualTo(customer.id().toString());
     }
 
     @Test
