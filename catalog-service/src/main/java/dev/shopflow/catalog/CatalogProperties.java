@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheMaxAge how long a client or cache may reuse a catalog read without asking again (availability
  *        changes, so keep it short); after that it revalidates with its ETag
  * @param outOfStockRefresh how often the out-of-stock gauge is counted again from the database
+ * @param priceGrace how long after a price is replaced inventory still reserves for an order at that price (the
+ *        order was priced just before the change and was on its way); any other price catalog did not publish is
+ *        refused
  * @param demo the demo catalog loaded into an empty database
  */
 @Validated
@@ -25,6 +28,7 @@ public record CatalogProperties(
         @NotNull String currency,
         @NotNull Duration cacheMaxAge,
         @NotNull Duration outOfStockRefresh,
+        @NotNull Duration priceGrace,
         @Valid @NotNull Demo demo) {
 
     public CatalogProperties {

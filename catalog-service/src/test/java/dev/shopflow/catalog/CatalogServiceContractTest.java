@@ -25,6 +25,6 @@ class CatalogServiceContractTest extends DatabaseServiceContract implements Kafk
 
     @Override
     protected List<String> ownTables() {
-        return List.of("categories", "products", "stock", "stock_reservations", "outbox", "inbox");
+        return List.of("categories", "products", "stock", "stock_reservations", "price_history", "outbox", "inbox");
     }
 }

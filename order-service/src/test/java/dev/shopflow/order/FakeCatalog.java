@@ -13,14 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * catalog-service's product lookup, faked with the JDK's HTTP server: {@code GET /api/catalog/products/{id}} answers
- * the products a test {@link #add}s, a 404 problem for others, and a 503 for products marked {@link #failing}.
+ * the products a test {@link #add}s at their price now (a test may {@link #reprice} them), a 404 problem for others,
+ * and a 503 for products marked {@link #failing}.
  */
 public final class FakeCatalog {
 
     private static final FakeCatalog INSTANCE = new FakeCatalog();
 
     private final HttpServer server;
-    private final Map<UUID, String> products = new ConcurrentHashMap<>();
+    private final Map<UUID, Product> products = new ConcurrentHashMap<>();
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
@@ -48,7 +49,7 @@ public final class FakeCatalog {
                 body = "{\"title\":\"Service Unavailable\",\"status\":503}";
             } else if (product != null && products.containsKey(product)) {
                 status = 200;
-                body = products.get(product);
+                body = products.get(product).json();
             } else {
                 status = 404;
                 body = "{\"type\":\"https://shopflow.dev/problems/product-not-found\",\"title\":\"Product not found\","
@@ -76,11 +77,23 @@ public final class FakeCatalog {
     /** A new product at this price (minor units, EUR), with 10 available. */
     public UUID add(String name, long price) {
         UUID id = UUID.randomUUID();
-        products.put(id, """
-                {"id":"%s","sku":"SKU-%s","name":"%s","description":"A test product","category":"test",
-                 "price":{"amount":%d,"currency":"EUR"},"available":10,"imageUrl":null}"""
-                .formatted(id, id.toString().substring(0, 8), name, price));
+        products.put(id, new Product(id, name, price));
         return id;
+    }
+
+    /** Changes the product's price (minor units, EUR), as an administrator would. */
+    public void reprice(UUID id, long price) {
+        products.computeIfPresent(id, (productId, product) -> new Product(productId, product.name(), price));
+    }
+
+    private record Product(UUID id, String name, long price) {
+
+        String json() {
+            return """
+                    {"id":"%s","sku":"SKU-%s","name":"%s","description":"A test product","category":"test",
+                     "price":{"amount":%d,"currency":"EUR"},"available":10,"imageUrl":null}"""
+                    .formatted(id, id.toString().substring(0, 8), name, price);
+        }
     }
 
     /** How many times the product was looked up. */

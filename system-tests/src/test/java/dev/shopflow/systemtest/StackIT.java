@@ -246,6 +246,41 @@ class StackIT {
 
     @Test
     @Order(1)
+    void aPriceChangedSinceTheProductWentIntoTheCartIsShownBeforeTheCustomerIsChargedIt() throws Exception {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 5);
+        long oldPrice = ((Number) ((java.util.Map<?, ?>) product.get("price")).get("amount")).longValue();
+        long newPrice = oldPrice * 100;
+        assertThat(shop.addToCart(shopper.accessToken(), product.get("id"), 2).statusCode()).isEqualTo(200);
+
+        setPrice(product.get("id"), newPrice);
+        var refused = shop.checkout(shopper.accessToken(), java.util.UUID.randomUUID().toString(),
+                "{\"paymentMethod\":\"pm_card_visa\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(refused.body(), "$.type"))
+                .isEqualTo("https://shopflow.dev/problems/prices-changed");
+        assertThat(JsonPath.<Number>read(refused.body(), "$.priceChanges[0].oldUnitPrice.amount").longValue())
+                .isEqualTo(oldPrice);
+        assertThat(JsonPath.<Number>read(refused.body(), "$.priceChanges[0].newUnitPrice.amount").longValue())
+                .isEqualTo(newPrice);
+        var cart = Http.get(gateway() + "/api/cart", shopper.accessToken());
+        assertThat(JsonPath.<Number>read(cart.body(), "$.total.amount").longValue()).isEqualTo(2 * newPrice);
+
+        var placed = shop.checkout(shopper.accessToken(), java.util.UUID.randomUUID().toString(),
+                "{\"paymentMethod\":\"pm_card_visa\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String orderId = JsonPath.read(placed.body(), "$.id");
+        String confirmed = shop.awaitStatus(shopper.accessToken(), orderId, "CONFIRMED");
+        assertThat(JsonPath.<Number>read(confirmed, "$.total.amount").longValue()).isEqualTo(2 * newPrice);
+        var payments = Http.get(gateway() + "/api/payments?orderId=" + orderId, shopper.accessToken());
+        assertThat(JsonPath.<Number>read(payments.body(), "$.items[0].amount.amount").longValue())
+                .isEqualTo(2 * newPrice);
+    }
+
+    @Test
+    @Order(1)
     void anOrderForMoreThanIsInStockIsCancelledAndTheStockIsUntouched() throws Exception {
         var shop = new Shop(gateway());
         var shopper = Customers.signUp(gateway());
@@ -339,11 +374,25 @@ class StackIT {
 
     /** Sets a product's stock as an administrator (the launcher's) does. */
     private static void setStock(Object productId, int quantity) throws Exception {
-        String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
-        String admin = JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
-        var response = Http.send("PUT", gateway() + "/api/catalog/products/" + productId + "/stock", admin,
+        var response = Http.send("PUT", gateway() + "/api/catalog/products/" + productId + "/stock", administrator(),
                 "{\"quantity\":" + quantity + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Changes a product's price (minor units) as an administrator does: read it, change it, send it back. */
+    private static void setPrice(Object productId, long amount) throws Exception {
+        String product = Http.get(gateway() + "/api/catalog/products/" + productId).body();
+        String changed = JsonPath.parse(product).set("$.price.amount", amount)
+                .delete("$.id").delete("$.categoryName").delete("$.available").delete("$.createdAt")
+                .delete("$.updatedAt").jsonString();
+        var response = Http.send("PUT", gateway() + "/api/catalog/products/" + productId, administrator(), changed);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** An access token of the launcher's administrator. */
+    private static String administrator() throws Exception {
+        String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
+        return JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
     }
 
     private static String refreshBody(String refreshToken) {

@@ -1,14 +1,21 @@
 package dev.shopflow.catalog.inventory;
 
+import dev.shopflow.catalog.CatalogProperties;
+import dev.shopflow.catalog.inventory.InventoryEvent.PriceRejected;
 import dev.shopflow.catalog.inventory.InventoryEvent.StockRejected;
 import dev.shopflow.catalog.inventory.InventoryEvent.StockReserved;
 import dev.shopflow.catalog.inventory.InventoryEvent.Unavailable;
 import dev.shopflow.catalog.inventory.OrderEvent.OrderCancelled;
 import dev.shopflow.catalog.inventory.OrderEvent.OrderConfirmed;
 import dev.shopflow.catalog.inventory.OrderEvent.OrderPlaced;
+import dev.shopflow.catalog.inventory.domain.Mispriced;
 import dev.shopflow.catalog.inventory.domain.OrderLine;
+import dev.shopflow.catalog.inventory.domain.OrderedPrice;
+import dev.shopflow.catalog.inventory.domain.Price;
+import dev.shopflow.catalog.inventory.domain.PriceCheck;
 import dev.shopflow.catalog.inventory.domain.ReservationDecision;
 import dev.shopflow.catalog.inventory.domain.Reservations;
+import dev.shopflow.catalog.inventory.persistence.PublishedPriceRepository;
 import dev.shopflow.catalog.inventory.persistence.StockRepository;
 import dev.shopflow.catalog.inventory.persistence.StockRepository.ReservationEnd;
 import dev.shopflow.platform.inbox.Inbox;
@@ -17,6 +24,7 @@ import dev.shopflow.platform.outbox.Outbox;
 import dev.shopflow.platform.outbox.OutboxEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies order events to stock, each exactly once (platform's inbox) and in one transaction with the inventory
  * event it causes (platform's outbox):
  * <ul>
- *   <li>{@link OrderPlaced} → every line reserved, or none: {@link StockReserved} or {@link StockRejected};</li>
+ *   <li>{@link OrderPlaced} → every line reserved, or none: {@link StockReserved}, or {@link StockRejected} when a
+ *       line cannot be met, or {@link PriceRejected} when a unit price is not one catalog published (now, or
+ *       replaced less than {@code shopflow.catalog.price-grace} ago);</li>
  *   <li>{@link OrderConfirmed} → the reservation is committed (the goods leave the shelf);</li>
  *   <li>{@link OrderCancelled} → the reservation is released (the goods go back).</li>
  * </ul>
@@ -44,15 +54,19 @@ public class Inventory {
     private static final Logger log = LoggerFactory.getLogger(Inventory.class);
 
     private final StockRepository stock;
+    private final PublishedPriceRepository prices;
+    private final Duration priceGrace;
     private final Inbox inbox;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Inventory(StockRepository stock, Inbox inbox, Outbox outbox, JsonMapper json, Clock clock,
-            MeterRegistry meters) {
+    public Inventory(StockRepository stock, PublishedPriceRepository prices, CatalogProperties properties, Inbox inbox,
+            Outbox outbox, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.stock = stock;
+        this.prices = prices;
+        this.priceGrace = properties.priceGrace();
         this.inbox = inbox;
         this.outbox = outbox;
         this.json = json;
@@ -84,11 +98,10 @@ public class Inventory {
                         order.eventId());
                 return Mono.empty();
             }
-            return stock.lockAvailable(requested.stream().map(OrderLine::productId).toList())
+            List<UUID> products = requested.stream().map(OrderLine::productId).toList();
+            return stock.lockAvailable(products)
                     .flatMap(available -> switch (Reservations.decide(requested, available)) {
-                        case ReservationDecision.Reserve reserve -> stock.reserve(order.orderId(), reserve.lines(), clock.instant())
-                                .then(publish(new StockReserved(UUID.randomUUID(), clock.instant(), order.orderId())))
-                                .doOnSuccess(done -> count("shopflow.inventory.reservations", "reserved"));
+                        case ReservationDecision.Reserve reserve -> reserveAtPublishedPrices(order, reserve, products);
                         case ReservationDecision.Reject reject -> publish(new StockRejected(UUID.randomUUID(),
                                 clock.instant(), order.orderId(), reject.unavailable().stream()
                                         .map(shortage -> new Unavailable(shortage.productId(), shortage.requested(),
@@ -97,6 +110,36 @@ public class Inventory {
                                 .doOnSuccess(done -> count("shopflow.inventory.reservations", "rejected"));
                     });
         });
+    }
+
+    /** Holds the stock once every unit price is one catalog published; otherwise holds nothing and says why. */
+    private Mono<Void> reserveAtPublishedPrices(OrderPlaced order, ReservationDecision.Reserve reserve,
+            List<UUID> products) {
+        Instant now = clock.instant();
+        List<OrderedPrice> ordered = order.items().stream()
+                .map(item -> new OrderedPrice(item.productId(),
+                        new Price(item.unitPrice().amount(), item.unitPrice().currency())))
+                .toList();
+        return prices.of(products, now.minus(priceGrace)).flatMap(published -> {
+            List<Mispriced> mispriced = PriceCheck.mispriced(ordered, published);
+            if (!mispriced.isEmpty()) {
+                // Never a customer's doing: order-service prices every line at catalog's price. A bug or tampering.
+                log.warn("Order {} carries prices catalog did not publish, so nothing is reserved: {}",
+                        order.orderId(), mispriced);
+                return publish(new PriceRejected(UUID.randomUUID(), now, order.orderId(), mispriced.stream()
+                        .map(line -> new InventoryEvent.Mispriced(line.productId(), money(line.unitPrice()),
+                                money(line.currentPrice())))
+                        .toList()))
+                        .doOnSuccess(done -> count("shopflow.inventory.reservations", "price-rejected"));
+            }
+            return stock.reserve(order.orderId(), reserve.lines(), now)
+                    .then(publish(new StockReserved(UUID.randomUUID(), now, order.orderId())))
+                    .doOnSuccess(done -> count("shopflow.inventory.reservations", "reserved"));
+        });
+    }
+
+    private static InventoryEvent.Money money(Price price) {
+        return new InventoryEvent.Money(price.amount(), price.currency());
     }
 
     private Mono<Long> end(UUID orderId, ReservationEnd end) {

@@ -44,4 +44,29 @@ public sealed interface InventoryEvent {
     /** A line that could not be met. */
     record Unavailable(UUID productId, int requested, int available) {
     }
+
+    /**
+     * The order carries a unit price catalog did not publish (not now, nor within the grace period); nothing is
+     * held.
+     */
+    record PriceRejected(UUID eventId, Instant occurredAt, UUID orderId, List<Mispriced> mispriced)
+            implements InventoryEvent {
+
+        public PriceRejected {
+            mispriced = List.copyOf(mispriced);
+        }
+
+        @Override
+        public String type() {
+            return "shopflow.inventory.price-rejected.v1";
+        }
+    }
+
+    /** A line at a unit price catalog did not publish, and the price catalog asks now. */
+    record Mispriced(UUID productId, Money unitPrice, Money currentPrice) {
+    }
+
+    /** An amount in minor units and its ISO 4217 currency. */
+    record Money(long amount, String currency) {
+    }
 }

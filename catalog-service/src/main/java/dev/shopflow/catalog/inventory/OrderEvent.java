@@ -28,6 +28,7 @@ public sealed interface OrderEvent {
 
         public Item {
             Objects.requireNonNull(productId, "items[].productId");
+            Objects.requireNonNull(unitPrice, "items[].unitPrice");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.shopflow.catalog.product.domain.Violation;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
 import dev.shopflow.catalog.product.persistence.ProductRow;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +35,15 @@ public class Products {
     private final CategoryRepository categories;
     private final TransactionalOperator transactions;
     private final String currency;
+    private final Clock clock;
 
     public Products(ProductRepository products, CategoryRepository categories, TransactionalOperator transactions,
-            CatalogProperties properties) {
+            CatalogProperties properties, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.transactions = transactions;
         this.currency = properties.currency();
+        this.clock = clock;
     }
 
     /** The page of products {@code query} asks for, and how many match in all. */
@@ -77,7 +80,8 @@ public class Products {
 
     /**
      * Replaces the details of product {@code id}, provided it is still at {@code basedOnVersion} (the version the
-     * change was made to); its version goes up by one.
+     * change was made to); its version goes up by one. A price it replaces is kept in the price history, for
+     * inventory's check of the prices orders carry.
      *
      * @throws ProductNotFound when there is no such product, or it is deleted
      * @throws StaleProductVersion when someone else changed it since that version
@@ -86,7 +90,7 @@ public class Products {
      */
     public Mono<Product> revise(UUID id, long basedOnVersion, ProductDetails details) {
         return validCategoryId(details)
-                .flatMap(categoryId -> products.update(id, basedOnVersion, details, categoryId))
+                .flatMap(categoryId -> products.update(id, basedOnVersion, details, categoryId, clock.instant()))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new SkuAlreadyInUse(details.sku()))
                 .flatMap(updated -> updated ? find(id) : whyNotUpdated(id, basedOnVersion))
                 .as(transactions::transactional);

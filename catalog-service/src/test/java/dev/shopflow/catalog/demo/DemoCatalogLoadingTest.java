@@ -67,7 +67,7 @@ class DemoCatalogLoadingTest {
         var client = DatabaseClient.create(connections);
         var transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         var properties = new CatalogProperties("EUR", Duration.ofSeconds(5), Duration.ofSeconds(15),
-                new CatalogProperties.Demo(true, STOCK, "https://images.example/{sku}.jpg"));
+                Duration.ofSeconds(60), new CatalogProperties.Demo(true, STOCK, "https://images.example/{sku}.jpg"));
         var catalogImport = new CatalogImport(new ProductRepository(client, JsonMapper.builder().build()),
                 new CategoryRepository(client), transactions, properties);
         return new DemoCatalogLoader(catalogImport, properties);

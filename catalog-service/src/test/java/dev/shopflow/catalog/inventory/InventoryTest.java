@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.catalog.inventory.messaging.OrderEventReader;
+import dev.shopflow.catalog.product.Product;
+import dev.shopflow.catalog.product.Products;
+import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.contracts.EventContracts;
 import dev.shopflow.platform.kafka.DeadLetters;
 import dev.shopflow.platform.kafka.ReceivedEvent;
@@ -58,6 +61,9 @@ class InventoryTest {
 
     @Autowired
     private OrderEventReader reader;
+
+    @Autowired
+    private Products products;
 
     @Autowired
     private DeadLetters deadLetters;
@@ -135,6 +141,60 @@ class InventoryTest {
         assertThat(rejected.type()).isEqualTo("shopflow.inventory.stock-rejected.v1");
         assertThat(JsonPath.<Integer>read(rejected.payload(), "$.unavailable[0].available")).isZero();
         assertThat(stock(withdrawn)).isEqualTo(new Stock(5, 0));
+    }
+
+    @Test
+    void refusesAnOrderAtAPriceCatalogNeverPublishedAndHoldsNothing() {
+        UUID mug = product(5);
+        UUID spoon = product(5);
+        UUID order = UUID.randomUUID();
+        double refusedBefore = meters.counter("shopflow.inventory.reservations", "outcome", "price-rejected").count();
+
+        send(placed(UUID.randomUUID(), order, Map.of(mug, 1, spoon, 1), Map.of(mug, 1L)));
+
+        Announcement rejected = awaitAnnouncement(order);
+        assertThat(rejected.type()).isEqualTo("shopflow.inventory.price-rejected.v1");
+        EventContracts.requireValid(rejected.type(), rejected.payload());
+        assertThat(JsonPath.<List<Map<String, Object>>>read(rejected.payload(), "$.mispriced")).containsExactly(Map.of(
+                "productId", mug.toString(),
+                "unitPrice", Map.of("amount", 1, "currency", "EUR"),
+                "currentPrice", Map.of("amount", 1999, "currency", "EUR")));
+        assertThat(stock(mug)).isEqualTo(new Stock(5, 0));
+        assertThat(stock(spoon)).isEqualTo(new Stock(5, 0));
+        assertThat(reservationStatus(order)).isEmpty();
+        assertThat(meters.counter("shopflow.inventory.reservations", "outcome", "price-rejected").count())
+                .isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void reservesAnOrderPricedJustBeforeAnAdministratorChangedThePrice() {
+        UUID mug = product(5);
+        reprice(mug, 2999);
+        UUID order = UUID.randomUUID();
+
+        send(placed(UUID.randomUUID(), order, Map.of(mug, 2), Map.of(mug, 1999L)));
+
+        Announcement reserved = awaitAnnouncement(order);
+        assertThat(reserved.type()).isEqualTo("shopflow.inventory.stock-reserved.v1");
+        assertThat(stock(mug)).isEqualTo(new Stock(5, 2));
+    }
+
+    @Test
+    void refusesAnOrderAtAPriceReplacedLongerAgoThanTheGracePeriod() {
+        UUID mug = product(5);
+        reprice(mug, 2999);
+        // As if the change had been made two minutes ago: the grace period is 60 s.
+        database.sql("UPDATE price_history SET replaced_at = replaced_at - interval '2 minutes' WHERE product_id = :id")
+                .bind("id", mug).then().block();
+        UUID order = UUID.randomUUID();
+
+        send(placed(UUID.randomUUID(), order, Map.of(mug, 2), Map.of(mug, 1999L)));
+
+        Announcement rejected = awaitAnnouncement(order);
+        assertThat(rejected.type()).isEqualTo("shopflow.inventory.price-rejected.v1");
+        assertThat(JsonPath.<Integer>read(rejected.payload(), "$.mispriced[0].currentPrice.amount")).isEqualTo(2999);
+        assertThat(stock(mug)).isEqualTo(new Stock(5, 0));
+        assertThat(reservationStatus(order)).isEmpty();
     }
 
     @Test
@@ -270,13 +330,29 @@ class InventoryTest {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
     }
 
+    /** Changes the product's price as an administrator does, through the catalog's own use case. */
+    private void reprice(UUID product, long amount) {
+        Product current = products.find(product).block();
+        products.revise(product, current.version(), new ProductDetails(current.sku(), current.name(),
+                current.description(), current.category(), amount, "EUR", current.imageUrl(), current.attributes()))
+                .block();
+    }
+
+    /** An order placed with every line at the test products' price, 19.99 EUR. */
     private ProducerRecord<String, String> placed(UUID eventId, UUID order, Map<UUID, Integer> lines) {
+        return placed(eventId, order, lines, Map.of());
+    }
+
+    /** An order placed at 19.99 EUR a unit, but for the products given another unit price (minor units). */
+    private ProducerRecord<String, String> placed(UUID eventId, UUID order, Map<UUID, Integer> lines,
+            Map<UUID, Long> unitPrices) {
         var items = new ArrayList<String>();
         long total = 0;
         for (var line : lines.entrySet()) {
+            long unitPrice = unitPrices.getOrDefault(line.getKey(), 1999L);
             items.add("{\"productId\":\"" + line.getKey() + "\",\"quantity\":" + line.getValue()
-                    + ",\"unitPrice\":{\"amount\":1999,\"currency\":\"EUR\"}}");
-            total += 1999L * line.getValue();
+                    + ",\"unitPrice\":{\"amount\":" + unitPrice + ",\"currency\":\"EUR\"}}");
+            total += unitPrice * line.getValue();
         }
         return event(OrderEvent.PLACED, eventId, order, ",\"userId\":\"" + UUID.randomUUID() + "\",\"items\":["
                 + String.join(",", items) + "],\"total\":{\"amount\":" + total + ",\"currency\":\"EUR\"}}");

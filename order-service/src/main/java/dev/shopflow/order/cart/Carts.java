@@ -2,14 +2,20 @@ package dev.shopflow.order.cart;
 
 import dev.shopflow.order.cart.domain.Cart;
 import dev.shopflow.order.cart.domain.CartLine;
+import dev.shopflow.order.cart.domain.PriceChange;
 import dev.shopflow.order.cart.persistence.CartRepository;
 import dev.shopflow.order.catalog.Catalog;
+import dev.shopflow.order.catalog.ProductNotFound;
+import dev.shopflow.order.money.Money;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Each user's cart: find, add, change, remove, empty — and hand over to checkout. */
@@ -67,14 +73,51 @@ public class Carts {
     }
 
     /**
-     * Empties the user's cart for a checkout and answers what it held. Run it in the checkout's transaction: if the
-     * order is not placed, the cart stays as it was.
+     * Catalog's current unit price of each product in the user's cart, looked up before the checkout's transaction
+     * so that it holds no lock while catalog answers.
      *
-     * @return the lines, oldest first; empty when the cart is
+     * @return the prices; a product catalog does not have is absent
+     * @throws dev.shopflow.order.catalog.CatalogUnavailable catalog cannot answer now
      */
-    public Mono<List<CartLine>> takeForCheckout(UUID userId) {
-        return carts.lockItems(userId).collectList()
-                .flatMap(items -> carts.empty(userId).thenReturn(items));
+    public Mono<Map<UUID, Money>> catalogPrices(UUID userId) {
+        return carts.items(userId).map(CartLine::productId).collectList().flatMap(this::lookUpPrices);
+    }
+
+    /**
+     * Takes the user's cart for a checkout at catalog's current prices ({@link #catalogPrices}; a product added
+     * since then is looked up now). When every line is at its current price the cart is emptied and its lines
+     * answered; otherwise the cart is repriced and kept. Run it in the checkout's transaction: if the order is not
+     * placed, the cart stays as it was.
+     *
+     * @return {@link CartCheckout.Taken} with the lines, oldest first (none when the cart is empty), or
+     *         {@link CartCheckout.Repriced} with what changed
+     * @throws dev.shopflow.order.catalog.CatalogUnavailable catalog cannot price a product added meanwhile
+     */
+    public Mono<CartCheckout> takeForCheckout(UUID userId, Map<UUID, Money> catalogPrices) {
+        return carts.lockItems(userId).collectList().flatMap(items -> {
+            List<UUID> notLookedUp = items.stream().map(CartLine::productId)
+                    .filter(productId -> !catalogPrices.containsKey(productId)).toList();
+            return lookUpPrices(notLookedUp).flatMap(addedMeanwhile -> {
+                var prices = new HashMap<>(catalogPrices);
+                prices.putAll(addedMeanwhile);
+                Cart cart = Cart.of(userId, items);
+                List<PriceChange> changes = cart.reprice(prices);
+                if (!changes.isEmpty()) {
+                    return carts.replace(userId, cart.lines(), clock.instant())
+                            .thenReturn(new CartCheckout.Repriced(changes));
+                }
+                return carts.empty(userId).thenReturn(new CartCheckout.Taken(items));
+            });
+        });
+    }
+
+    /** A product catalog does not have (deleted since) keeps its cart price: catalog refuses to reserve it. */
+    private Mono<Map<UUID, Money>> lookUpPrices(List<UUID> productIds) {
+        return Flux.fromIterable(productIds)
+                .flatMap(productId -> catalog.product(productId)
+                        .map(product -> Map.entry(productId, product.price()))
+                        .onErrorResume(ProductNotFound.class, gone -> Mono.empty()), 4)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private Mono<Cart> change(UUID userId, Consumer<Cart> change) {

@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering;
 
+import dev.shopflow.order.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ public sealed interface InventoryEvent extends SagaEvent {
 
     String RESERVED = "shopflow.inventory.stock-reserved.v1";
     String REJECTED = "shopflow.inventory.stock-rejected.v1";
+    String PRICE_REJECTED = "shopflow.inventory.price-rejected.v1";
 
     /** Every line of the order is held for it. */
     record StockReserved(UUID eventId, Instant occurredAt, UUID orderId) implements InventoryEvent {
@@ -36,5 +38,20 @@ public sealed interface InventoryEvent extends SagaEvent {
 
     /** A line that could not be met. */
     record Unavailable(UUID productId, int requested, int available) {
+    }
+
+    /** Catalog did not publish a unit price of the order (not now, nor within its grace period); nothing is held. */
+    record PriceRejected(UUID eventId, Instant occurredAt, UUID orderId, List<Mispriced> mispriced)
+            implements InventoryEvent {
+
+        public PriceRejected {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(orderId, "orderId");
+            mispriced = mispriced == null ? List.of() : List.copyOf(mispriced);
+        }
+    }
+
+    /** A line whose unit price catalog did not publish, and the price catalog asks now. */
+    record Mispriced(UUID productId, Money unitPrice, Money currentPrice) {
     }
 }

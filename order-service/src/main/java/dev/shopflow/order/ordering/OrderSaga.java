@@ -1,5 +1,7 @@
 package dev.shopflow.order.ordering;
 
+import dev.shopflow.order.money.Money;
+import dev.shopflow.order.ordering.InventoryEvent.PriceRejected;
 import dev.shopflow.order.ordering.InventoryEvent.StockRejected;
 import dev.shopflow.order.ordering.InventoryEvent.StockReserved;
 import dev.shopflow.order.ordering.PaymentEvent.PaymentFailed;
@@ -11,8 +13,10 @@ import dev.shopflow.order.ordering.domain.OrderStatus;
 import dev.shopflow.order.ordering.persistence.OrderRepository;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -26,6 +30,7 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@link StockReserved} → {@code AWAITING_PAYMENT}, {@code PaymentRequested};</li>
  *   <li>{@link StockRejected} → {@code CANCELLED(OUT_OF_STOCK)}, {@code OrderCancelled};</li>
+ *   <li>{@link PriceRejected} → {@code CANCELLED(PRICE_CHANGED)}, {@code OrderCancelled};</li>
  *   <li>{@link PaymentSucceeded} → {@code CONFIRMED}, {@code OrderConfirmed}; on a cancelled order,
  *       {@code OrderCancelled} again so that payment refunds the charge;</li>
  *   <li>{@link PaymentFailed} → {@code CANCELLED(PAYMENT_DECLINED)}, {@code OrderCancelled};</li>
@@ -74,6 +79,7 @@ public class OrderSaga {
         Optional<? extends OrderEvent> announced = switch (event) {
             case StockReserved reserved -> order.requestPayment(now);
             case StockRejected rejected -> order.cancelForLackOfStock(now);
+            case PriceRejected rejected -> order.cancelForChangedPrice(now);
             case PaymentSucceeded succeeded -> order.confirm(succeeded.paymentId(), now);
             case PaymentFailed failed -> order.cancelForDeclinedPayment(failed.paymentId(), now);
             case PaymentRefunded refunded -> Optional.empty();
@@ -86,6 +92,7 @@ public class OrderSaga {
         return switch (event) {
             case StockReserved reserved -> "STOCK_RESERVED";
             case StockRejected rejected -> "STOCK_REJECTED";
+            case PriceRejected rejected -> "PRICE_REJECTED";
             case PaymentSucceeded succeeded -> "PAYMENT_SUCCEEDED";
             case PaymentFailed failed -> "PAYMENT_FAILED";
             case PaymentRefunded refunded -> "PAYMENT_REFUNDED";
@@ -106,6 +113,10 @@ public class OrderSaga {
                     .map(line -> line.productId() + ": " + line.requested() + " requested, " + line.available()
                             + " available")
                     .collect(Collectors.joining("; "));
+            case PriceRejected rejected -> rejected.mispriced().stream()
+                    .map(line -> line.productId() + ": ordered at " + amount(line.unitPrice()) + ", catalog asks "
+                            + amount(line.currentPrice()))
+                    .collect(Collectors.joining("; "));
             case PaymentFailed failed -> failed.declineCode() == null ? failed.reason()
                     : failed.declineCode() + (failed.reason() == null ? "" : ": " + failed.reason());
             case StockReserved reserved -> null;
@@ -122,5 +133,18 @@ public class OrderSaga {
             return effect;
         }
         return effect == null ? particulars : particulars + " " + effect;
+    }
+
+    /** 1999 EUR as "19.99 EUR", since people read the timeline; minor units for a currency the JDK does not know. */
+    private static String amount(Money money) {
+        if (money == null) {
+            return "no price";
+        }
+        try {
+            int digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+            return BigDecimal.valueOf(money.amount(), digits).toPlainString() + " " + money.currency();
+        } catch (IllegalArgumentException unknownCurrency) {
+            return money.amount() + " " + money.currency() + " (minor units)";
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.shopflow.order.ordering;
 
 import dev.shopflow.order.OrderingProperties;
-import dev.shopflow.order.cart.domain.CartLine;
+import dev.shopflow.order.cart.CartCheckout;
 import dev.shopflow.order.cart.Carts;
+import dev.shopflow.order.cart.domain.CartLine;
+import dev.shopflow.order.cart.domain.PriceChange;
 import dev.shopflow.order.catalog.Catalog;
 import dev.shopflow.order.catalog.CatalogProduct;
 import dev.shopflow.order.catalog.ProductNotFound;
@@ -55,11 +57,13 @@ public class Orders {
     }
 
     /**
-     * Places an order from the user's cart (emptying it) or from the command's items, priced by catalog now; the
-     * order, its {@code OrderPlaced} event and the emptied cart commit together. A key the user used before returns
-     * the order it created, unchanged.
+     * Places an order from the user's cart (emptying it) or from the command's items, every line priced at catalog's
+     * current price; the order, its {@code OrderPlaced} event and the emptied cart commit together. A key the user
+     * used before returns the order it created, unchanged.
      *
      * @return the order (new, or the one this key created before)
+     * @throws PricesChanged        a cart checkout found prices that changed since their products were added: the
+     *                              cart now holds catalog's prices (committed) and no order is placed
      * @throws IdempotencyKeyReused the key was used with a different request
      * @throws CartIsEmpty          a cart checkout of an empty cart
      * @throws UnknownProducts      items naming products catalog does not have
@@ -68,12 +72,10 @@ public class Orders {
      */
     public Mono<Order> place(PlaceOrderCommand command) {
         byte[] hash = command.requestHash();
-        return previousOrder(command, hash).switchIfEmpty(Mono.defer(() -> priced(command)
-                // Looked up again under the key's lock: a concurrent checkout with the same key may have won.
-                .flatMap(lines -> transactions.transactional(
-                        idempotencyKeys.lock(command.userId(), command.idempotencyKey())
-                                .then(previousOrder(command, hash))
-                                .switchIfEmpty(Mono.defer(() -> placeNow(command, hash, lines)))))));
+        return previousOrder(command, hash).switchIfEmpty(Mono.defer(() -> command.fromCart()
+                ? placeFromCart(command, hash)
+                : priced(command).flatMap(lines -> placeOnce(command, hash,
+                        Mono.defer(() -> record(command, hash, lines))))));
     }
 
     /**
@@ -145,7 +147,7 @@ public class Orders {
                         : Mono.error(new IdempotencyKeyReused(command.idempotencyKey())));
     }
 
-    /** The buy-now lines priced by catalog; empty for a cart checkout, whose lines are read in the transaction. */
+    /** The buy-now lines, each priced by catalog now. */
     private Mono<List<OrderLine>> priced(PlaceOrderCommand command) {
         return Flux.fromIterable(command.items())
                 .flatMapSequential(item -> catalog.product(item.productId())
@@ -170,22 +172,58 @@ public class Orders {
                 });
     }
 
-    private Mono<Order> placeNow(PlaceOrderCommand command, byte[] hash, List<OrderLine> buyNowLines) {
-        Mono<List<OrderLine>> lines = command.fromCart()
-                ? carts.takeForCheckout(command.userId()).map(items -> items.stream().map(Orders::line).toList())
-                : Mono.just(buyNowLines);
-        return lines.flatMap(orderLines -> {
-            if (orderLines.isEmpty()) {
-                return Mono.error(new CartIsEmpty());
-            }
-            var placement = Order.place(UUID.randomUUID(), command.userId(), orderLines, command.paymentMethod(),
-                    clock.instant());
-            Order order = placement.order();
-            return records.placed(order, placement.placed())
-                    .then(idempotencyKeys.insert(command.userId(), command.idempotencyKey(), hash, order.id(),
-                            order.createdAt()))
-                    .thenReturn(order);
-        });
+    /**
+     * Runs the checkout in one transaction under the key's lock, unless the key placed an order meanwhile (a
+     * concurrent checkout with the same key may have won). A refusal is signalled only after the commit, so that a
+     * repriced cart is kept.
+     */
+    private Mono<Order> placeOnce(PlaceOrderCommand command, byte[] hash, Mono<Checkout> checkout) {
+        return transactions.transactional(idempotencyKeys.lock(command.userId(), command.idempotencyKey())
+                        .then(previousOrder(command, hash))
+                        .<Checkout>map(Checkout.Placed::new)
+                        .switchIfEmpty(checkout))
+                .flatMap(outcome -> switch (outcome) {
+                    case Checkout.Placed placed -> Mono.just(placed.order());
+                    case Checkout.Refused refused -> Mono.error(new PricesChanged(refused.changes()));
+                });
+    }
+
+    /**
+     * Prices the cart at catalog before the transaction, so that no lock is held while catalog answers; in the
+     * transaction, the cart is either taken at those prices or repriced and kept.
+     */
+    private Mono<Order> placeFromCart(PlaceOrderCommand command, byte[] hash) {
+        UUID userId = command.userId();
+        return carts.catalogPrices(userId).flatMap(prices -> placeOnce(command, hash, Mono.defer(() ->
+                carts.takeForCheckout(userId, prices).flatMap(cart -> switch (cart) {
+                    case CartCheckout.Taken taken ->
+                            record(command, hash, taken.lines().stream().map(Orders::line).toList());
+                    case CartCheckout.Repriced repriced -> Mono.<Checkout>just(new Checkout.Refused(repriced.changes()));
+                }))));
+    }
+
+    /** Places the order with these lines and records the key that placed it. */
+    private Mono<Checkout> record(PlaceOrderCommand command, byte[] hash, List<OrderLine> orderLines) {
+        if (orderLines.isEmpty()) {
+            return Mono.error(new CartIsEmpty());
+        }
+        var placement = Order.place(UUID.randomUUID(), command.userId(), orderLines, command.paymentMethod(),
+                clock.instant());
+        Order order = placement.order();
+        return records.placed(order, placement.placed())
+                .then(idempotencyKeys.insert(command.userId(), command.idempotencyKey(), hash, order.id(),
+                        order.createdAt()))
+                .thenReturn(new Checkout.Placed(order));
+    }
+
+    /** What a checkout's transaction comes to: an order, or none because the cart was repriced. */
+    private sealed interface Checkout {
+
+        record Placed(Order order) implements Checkout {
+        }
+
+        record Refused(List<PriceChange> changes) implements Checkout {
+        }
     }
 
     private static OrderLine line(CatalogProduct product, int quantity) {

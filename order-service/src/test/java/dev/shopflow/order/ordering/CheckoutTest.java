@@ -74,9 +74,9 @@ class CheckoutTest extends OrderServiceTest {
     }
 
     @Test
-    void checksOutTheCartWithItsSnapshotPricesAndEmptiesIt() {
+    void checksOutTheCartAtCatalogsPricesAndEmptiesIt() {
         UUID user = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
+        UUID kettle = catalog.add("Kettle", 4500);
         putInCart(user, kettle, "Kettle", 4500, 1);
 
         checkout(user, "cart-1", Map.of("paymentMethod", "pm_card_visa"))
@@ -86,6 +86,53 @@ class CheckoutTest extends OrderServiceTest {
                 .jsonPath("$.items[0].name").isEqualTo("Kettle")
                 .jsonPath("$.total.amount").isEqualTo(4500);
 
+        assertThat(count("SELECT count(*) AS n FROM cart_items WHERE user_id = :user", user)).isZero();
+    }
+
+    @Test
+    void refusesACartCheckoutWhosePricesChangedListingThemAndBuysAtTheNewPricesOnTheNextCheckout() {
+        UUID user = UUID.randomUUID();
+        UUID lamp = catalog.add("Lamp", 1000);
+        UUID bulb = catalog.add("Bulb", 250);
+        addToCart(user, lamp, 2);
+        addToCart(user, bulb, 1);
+        catalog.reprice(lamp, 100000);
+
+        checkout(user, "before-repricing-seen", Map.of("paymentMethod", "pm_card_visa"))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://shopflow.dev/problems/prices-changed")
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.priceChanges.length()").isEqualTo(1)
+                .jsonPath("$.priceChanges[0].productId").isEqualTo(lamp.toString())
+                .jsonPath("$.priceChanges[0].oldUnitPrice.amount").isEqualTo(1000)
+                .jsonPath("$.priceChanges[0].oldUnitPrice.currency").isEqualTo("EUR")
+                .jsonPath("$.priceChanges[0].newUnitPrice.amount").isEqualTo(100000)
+                .jsonPath("$.priceChanges[0].newUnitPrice.currency").isEqualTo("EUR");
+
+        assertThat(count("SELECT count(*) AS n FROM orders WHERE user_id = :user", user)).isZero();
+        assertThat(count("SELECT count(*) AS n FROM idempotency_keys WHERE user_id = :user", user)).isZero();
+        web.get().uri("/api/cart").headers(auth(TestTokens.customer(user))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].productId").isEqualTo(lamp.toString())
+                .jsonPath("$.items[0].unitPrice.amount").isEqualTo(100000)
+                .jsonPath("$.items[0].quantity").isEqualTo(2)
+                .jsonPath("$.items[1].unitPrice.amount").isEqualTo(250)
+                .jsonPath("$.total.amount").isEqualTo(200250);
+
+        var response = checkout(user, "after-repricing-seen", Map.of("paymentMethod", "pm_card_visa"))
+                .expectStatus().isAccepted()
+                .expectBody()
+                .jsonPath("$.items[0].unitPrice.amount").isEqualTo(100000)
+                .jsonPath("$.total.amount").isEqualTo(200250)
+                .returnResult();
+        String orderId = JsonPath.read(new String(response.getResponseBodyContent()), "$.id");
+        String placed = outbox(orderId).getFirst();
+        EventContracts.requireValid("shopflow.order.placed.v1", placed);
+        assertThat(JsonPath.<Integer>read(placed, "$.items[0].unitPrice.amount")).isEqualTo(100000);
+        assertThat(JsonPath.<Integer>read(placed, "$.total.amount")).isEqualTo(200250);
         assertThat(count("SELECT count(*) AS n FROM cart_items WHERE user_id = :user", user)).isZero();
     }
 
@@ -233,6 +280,13 @@ class CheckoutTest extends OrderServiceTest {
 
     static java.util.function.Consumer<org.springframework.http.HttpHeaders> auth(String token) {
         return headers -> headers.setBearerAuth(token);
+    }
+
+    private void addToCart(UUID user, UUID product, int quantity) {
+        web.post().uri("/api/cart/items").headers(auth(TestTokens.customer(user)))
+                .bodyValue(Map.of("productId", product, "quantity", quantity))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     private void putInCart(UUID user, UUID product, String name, long price, int quantity) {

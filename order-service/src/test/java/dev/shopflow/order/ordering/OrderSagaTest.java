@@ -47,6 +47,7 @@ class OrderSagaTest extends OrderServiceTest {
 
     private static final String RESERVED = "shopflow.inventory.stock-reserved.v1";
     private static final String REJECTED = "shopflow.inventory.stock-rejected.v1";
+    private static final String PRICE_REJECTED = "shopflow.inventory.price-rejected.v1";
     private static final String SUCCEEDED = "shopflow.payment.succeeded.v1";
     private static final String FAILED = "shopflow.payment.failed.v1";
     private static final String REFUNDED = "shopflow.payment.refunded.v1";
@@ -156,6 +157,28 @@ class OrderSagaTest extends OrderServiceTest {
         assertThat(JsonPath.<String>read(cancelled.payload(), "$.reason")).isEqualTo("OUT_OF_STOCK");
         assertThat(order(order)).containsEntry("status", "CANCELLED").containsEntry("cancellationReason",
                 "OUT_OF_STOCK");
+    }
+
+    @Test
+    void cancelsAnOrderCatalogRefusesForAPriceItDidNotPublishAsPriceChanged() {
+        double cancelledBefore = meters.counter("shopflow.orders.cancelled", "reason", "PRICE_CHANGED").count();
+        Placed order = place();
+        UUID mug = UUID.randomUUID();
+
+        send("inventory.v1", PRICE_REJECTED, UUID.randomUUID(), order.id(), ",\"mispriced\":[{\"productId\":\"" + mug
+                + "\",\"unitPrice\":{\"amount\":1999,\"currency\":\"EUR\"},"
+                + "\"currentPrice\":{\"amount\":199900,\"currency\":\"EUR\"}}]}");
+
+        Announcement cancelled = awaitAnnouncement(order.id(), "shopflow.order.cancelled.v1");
+        EventContracts.requireValid(cancelled.type(), cancelled.payload());
+        assertThat(JsonPath.<String>read(cancelled.payload(), "$.reason")).isEqualTo("PRICE_CHANGED");
+        assertThat(order(order)).containsEntry("status", "CANCELLED").containsEntry("cancellationReason",
+                "PRICE_CHANGED");
+        assertThat(timelineDetail(order, "PRICE_REJECTED"))
+                .isEqualTo(mug + ": ordered at 19.99 EUR, catalog asks 1999.00 EUR");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.counter("shopflow.orders.cancelled", "reason", "PRICE_CHANGED").count())
+                .isEqualTo(cancelledBefore + 1));
     }
 
     @Test
@@ -360,7 +383,7 @@ class OrderSagaTest extends OrderServiceTest {
 
     @Test
     void readsEveryInventoryAndPaymentEventItsContractExamplesShow() {
-        for (String type : List.of(RESERVED, REJECTED, SUCCEEDED, FAILED, REFUNDED)) {
+        for (String type : List.of(RESERVED, REJECTED, PRICE_REJECTED, SUCCEEDED, FAILED, REFUNDED)) {
             String example = EventContracts.example(type);
             var received = new ReceivedEvent(UUID.fromString(JsonPath.read(example, "$.eventId")), type,
                     "/test", JsonPath.read(example, "$.orderId"), Instant.now(), example);

@@ -1,2 +1,5 @@
-/** The reservation rule in plain Java: all lines or none, never more than is available. */
+/**
+ * The rules of reserving, in plain Java: all lines or none, never more than is available, and only at prices catalog
+ * published.
+ */
 package dev.shopflow.catalog.inventory.domain;

@@ -128,20 +128,36 @@ public class ProductRepository {
 
     /**
      * Replaces the product's details if it is still at {@code version}, and counts the change; completes with
-     * {@code false} when it is not (changed meanwhile, deleted, or never there).
+     * {@code false} when it is not (changed meanwhile, deleted, or never there). When the price changes, the price it
+     * replaces goes into {@code price_history}, replaced at {@code now}, in the same statement.
      *
      * @throws org.springframework.dao.DuplicateKeyException when another product has the new SKU
      */
-    public Mono<Boolean> update(UUID id, long version, ProductDetails details, UUID categoryId) {
+    public Mono<Boolean> update(UUID id, long version, ProductDetails details, UUID categoryId, Instant now) {
         return bindDetails(database.sql("""
-                        UPDATE products
-                        SET sku = :sku, name = :name, description = :description, category_id = :categoryId,
-                            price_amount = :priceAmount, price_currency = :priceCurrency, image_url = :imageUrl,
-                            attributes = CAST(:attributes AS jsonb), version = version + 1, updated_at = now()
-                        WHERE id = :id AND version = :version AND deleted_at IS NULL"""), details, categoryId)
+                        WITH previous AS (
+                            SELECT id, price_amount, price_currency FROM products
+                            WHERE id = :id AND version = :version AND deleted_at IS NULL
+                            FOR UPDATE),
+                        updated AS (
+                            UPDATE products p
+                            SET sku = :sku, name = :name, description = :description, category_id = :categoryId,
+                                price_amount = :priceAmount, price_currency = :priceCurrency, image_url = :imageUrl,
+                                attributes = CAST(:attributes AS jsonb), version = p.version + 1, updated_at = now()
+                            FROM previous
+                            WHERE p.id = previous.id
+                            RETURNING p.id, previous.price_amount AS replaced_amount,
+                                      previous.price_currency AS replaced_currency),
+                        replaced AS (
+                            INSERT INTO price_history (product_id, amount, currency, replaced_at)
+                            SELECT id, replaced_amount, replaced_currency, :now FROM updated
+                            WHERE (replaced_amount, replaced_currency) <> (:priceAmount, :priceCurrency))
+                        SELECT count(*) AS updated FROM updated"""), details, categoryId)
                 .bind("id", id)
                 .bind("version", version)
-                .fetch().rowsUpdated()
+                .bind("now", now)
+                .map(row -> row.get("updated", Long.class))
+                .one()
                 .map(updated -> updated == 1);
     }
 

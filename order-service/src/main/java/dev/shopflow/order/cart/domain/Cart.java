@@ -73,6 +73,26 @@ public final class Cart {
         lines.put(productId, new CartLine(productId, held.name(), held.unitPrice(), quantity, held.addedAt()));
     }
 
+    /**
+     * Moves each line to catalog's current unit price, keeping its quantity and place in the cart. A line whose
+     * product has no price in {@code currentPrices} (catalog does not have it) keeps the price it has.
+     *
+     * @param currentPrices catalog's unit price of each product now
+     * @return the lines whose price changed, oldest first; empty when every line was at catalog's price
+     */
+    public List<PriceChange> reprice(Map<UUID, Money> currentPrices) {
+        var changes = new ArrayList<PriceChange>();
+        lines.replaceAll((productId, line) -> {
+            Money current = currentPrices.get(productId);
+            if (current == null || current.equals(line.unitPrice())) {
+                return line;
+            }
+            changes.add(new PriceChange(productId, line.unitPrice(), current));
+            return new CartLine(productId, line.name(), current, line.quantity(), line.addedAt());
+        });
+        return List.copyOf(changes);
+    }
+
     /** Takes the product out of the cart; a product it does not hold changes nothing. */
     public void remove(UUID productId) {
         lines.remove(productId);

@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Any endpoint that needs catalog (adding to the cart, buying now) answers 503 while catalog cannot be reached. */
+/** Any endpoint that needs catalog (adding to the cart, checking out) answers 503 while catalog cannot be reached. */
 @RestControllerAdvice
 class CatalogProblems {
 

@@ -9,5 +9,10 @@ public enum CancellationReason {
     /** The customer cancelled it before it was paid. */
     CUSTOMER_CANCELLED,
     /** It did not reach a terminal state within the configured deadline. */
-    TIMED_OUT
+    TIMED_OUT,
+    /**
+     * Catalog refused to reserve it: a unit price is not one catalog published (now, or within its short grace
+     * period), so the customer would have been charged a price the shop no longer asks.
+     */
+    PRICE_CHANGED
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
  *
  * <pre>
  * PENDING ── stock reserved ──▶ AWAITING_PAYMENT ── payment succeeded ──▶ CONFIRMED
- *    │ stock rejected, customer, time-out       │ payment failed, customer, time-out
+ *    │ stock or price rejected, customer,       │ payment failed, customer, time-out
+ *    │ time-out                                 │
  *    └──────────────────────────────────────────┴──────────────────────────────▶ CANCELLED(reason)
  * </pre>
  *
@@ -121,6 +122,16 @@ public final class Order {
      */
     public Optional<OrderCancelled> cancelForLackOfStock(Instant now) {
         return status == OrderStatus.PENDING ? Optional.of(cancel(CancellationReason.OUT_OF_STOCK, now))
+                : Optional.empty();
+    }
+
+    /**
+     * Catalog refused to reserve the order because a unit price is not one it published.
+     *
+     * @return {@link OrderCancelled} ({@code PRICE_CHANGED}) when the order was {@code PENDING}; otherwise nothing
+     */
+    public Optional<OrderCancelled> cancelForChangedPrice(Instant now) {
+        return status == OrderStatus.PENDING ? Optional.of(cancel(CancellationReason.PRICE_CHANGED, now))
                 : Optional.empty();
     }
 

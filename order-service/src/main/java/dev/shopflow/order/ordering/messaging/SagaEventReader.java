@@ -23,6 +23,7 @@ public class SagaEventReader {
     private static final Map<String, Class<? extends SagaEvent>> TYPES = Map.of(
             InventoryEvent.RESERVED, InventoryEvent.StockReserved.class,
             InventoryEvent.REJECTED, InventoryEvent.StockRejected.class,
+            InventoryEvent.PRICE_REJECTED, InventoryEvent.PriceRejected.class,
             PaymentEvent.SUCCEEDED, PaymentEvent.PaymentSucceeded.class,
             PaymentEvent.FAILED, PaymentEvent.PaymentFailed.class,
             PaymentEvent.REFUNDED, PaymentEvent.PaymentRefunded.class);

@@ -47,8 +47,9 @@ class OrderController {
     }
 
     /**
-     * 202 with the order and its {@code Location}, also when the key was used before with the same request; 422 for
-     * an empty cart, unknown products, invalid fields or a key reused with another request; 400 without a key; 503
+     * 202 with the order and its {@code Location}, also when the key was used before with the same request; 409 when
+     * prices in the cart changed since their products were added (the cart now holds the new prices); 422 for an
+     * empty cart, unknown products, invalid fields or a key reused with another request; 400 without a key; 503
      * when catalog cannot price the items.
      */
     @PostMapping("/api/orders")

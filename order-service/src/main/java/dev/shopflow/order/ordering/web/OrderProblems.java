@@ -2,13 +2,16 @@ package dev.shopflow.order.ordering.web;
 
 import dev.shopflow.order.ordering.CartIsEmpty;
 import dev.shopflow.order.ordering.IdempotencyKeyReused;
+import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.OrderNotFound;
+import dev.shopflow.order.ordering.PricesChanged;
 import dev.shopflow.order.ordering.UnknownProducts;
 import dev.shopflow.order.ordering.domain.InvalidOrder;
 import dev.shopflow.order.ordering.domain.OrderCannotBeCancelled;
 import dev.shopflow.platform.web.FieldErrors;
 import dev.shopflow.platform.web.ProblemResponses;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +36,25 @@ class OrderProblems {
     ProblemDetail cartIsEmpty(CartIsEmpty error) {
         return ProblemResponses.typed(HttpStatus.UNPROCESSABLE_CONTENT, "cart-is-empty", "Cart is empty",
                 error.getMessage());
+    }
+
+    /**
+     * 409 with an extension member {@code priceChanges}: {@code [{"productId", "oldUnitPrice", "newUnitPrice"}]}, one
+     * per line whose price changed. The cart already holds the new prices; checking out again buys at them.
+     */
+    @ExceptionHandler
+    ProblemDetail pricesChanged(PricesChanged error) {
+        var problem = ProblemResponses.typed(HttpStatus.CONFLICT, "prices-changed", "Prices changed",
+                error.getMessage());
+        problem.setProperty("priceChanges", error.changes().stream()
+                .map(change -> new PriceChangeResponse(change.productId(), change.oldUnitPrice(),
+                        change.newUnitPrice()))
+                .toList());
+        return problem;
+    }
+
+    /** A cart line's unit price before and after it was moved to catalog's current price. */
+    record PriceChangeResponse(UUID productId, Money oldUnitPrice, Money newUnitPrice) {
     }
 
     @ExceptionHandler

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shopflow.order.money.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,25 @@ class CartTest {
         assertThat(line.unitPrice()).isEqualTo(eur(1899));
         assertThat(line.name()).isEqualTo("Mug (new)");
         assertThat(line.addedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void repricesLinesToCatalogsPricesNamingEachChangeAndKeepsLinesCatalogDoesNotPrice() {
+        UUID mug = UUID.randomUUID();
+        UUID spoon = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
+        cart.add(mug, "Mug", eur(1999), 2, NOW);
+        cart.add(spoon, "Spoon", eur(250), 1, NOW.plusSeconds(1));
+        cart.add(withdrawn, "Old lamp", eur(5000), 1, NOW.plusSeconds(2));
+
+        List<PriceChange> changes = cart.reprice(Map.of(mug, eur(2499), spoon, eur(250)));
+
+        assertThat(changes).containsExactly(new PriceChange(mug, eur(1999), eur(2499)));
+        assertThat(cart.lines()).extracting(CartLine::productId).containsExactly(mug, spoon, withdrawn);
+        assertThat(cart.lines()).extracting(CartLine::unitPrice).containsExactly(eur(2499), eur(250), eur(5000));
+        assertThat(cart.lines().getFirst().quantity()).isEqualTo(2);
+        assertThat(cart.lines().getFirst().addedAt()).isEqualTo(NOW);
+        assertThat(cart.reprice(Map.of(mug, eur(2499), spoon, eur(250)))).as("at catalog's prices now").isEmpty();
     }
 
     @Test

@@ -173,6 +173,7 @@ class OrderTest {
     enum Input {
         STOCK_RESERVED(order -> order.requestPayment(LATER)),
         STOCK_REJECTED(order -> order.cancelForLackOfStock(LATER)),
+        PRICE_REJECTED(order -> order.cancelForChangedPrice(LATER)),
         PAYMENT_SUCCEEDED(order -> order.confirm(UUID.randomUUID(), LATER)),
         PAYMENT_FAILED(order -> order.cancelForDeclinedPayment(UUID.randomUUID(), LATER)),
         CUSTOMER_CANCELS(order -> order.cancelByCustomer(LATER)),
@@ -194,7 +195,8 @@ class OrderTest {
         CANCELLED_OUT_OF_STOCK(() -> Orders.cancelled(CancellationReason.OUT_OF_STOCK)),
         CANCELLED_PAYMENT_DECLINED(() -> Orders.cancelled(CancellationReason.PAYMENT_DECLINED)),
         CANCELLED_BY_CUSTOMER(() -> Orders.cancelled(CancellationReason.CUSTOMER_CANCELLED)),
-        CANCELLED_TIMED_OUT(() -> Orders.cancelled(CancellationReason.TIMED_OUT));
+        CANCELLED_TIMED_OUT(() -> Orders.cancelled(CancellationReason.TIMED_OUT)),
+        CANCELLED_PRICE_CHANGED(() -> Orders.cancelled(CancellationReason.PRICE_CHANGED));
 
         private final Supplier<Order> order;
 
@@ -220,6 +222,7 @@ class OrderTest {
         // PENDING
         rows.add(row(Start.PENDING, Input.STOCK_RESERVED, OrderStatus.AWAITING_PAYMENT, null, requested));
         rows.add(row(Start.PENDING, Input.STOCK_REJECTED, OrderStatus.CANCELLED, CancellationReason.OUT_OF_STOCK, cancelled));
+        rows.add(row(Start.PENDING, Input.PRICE_REJECTED, OrderStatus.CANCELLED, CancellationReason.PRICE_CHANGED, cancelled));
         rows.add(row(Start.PENDING, Input.PAYMENT_SUCCEEDED, OrderStatus.PENDING, null, null));
         rows.add(row(Start.PENDING, Input.PAYMENT_FAILED, OrderStatus.PENDING, null, null));
         rows.add(row(Start.PENDING, Input.CUSTOMER_CANCELS, OrderStatus.CANCELLED, CancellationReason.CUSTOMER_CANCELLED, cancelled));
@@ -228,6 +231,7 @@ class OrderTest {
         // AWAITING_PAYMENT
         rows.add(row(Start.AWAITING_PAYMENT, Input.STOCK_RESERVED, OrderStatus.AWAITING_PAYMENT, null, null));
         rows.add(row(Start.AWAITING_PAYMENT, Input.STOCK_REJECTED, OrderStatus.AWAITING_PAYMENT, null, null));
+        rows.add(row(Start.AWAITING_PAYMENT, Input.PRICE_REJECTED, OrderStatus.AWAITING_PAYMENT, null, null));
         rows.add(row(Start.AWAITING_PAYMENT, Input.PAYMENT_SUCCEEDED, OrderStatus.CONFIRMED, null, confirmed));
         rows.add(row(Start.AWAITING_PAYMENT, Input.PAYMENT_FAILED, OrderStatus.CANCELLED, CancellationReason.PAYMENT_DECLINED, cancelled));
         rows.add(row(Start.AWAITING_PAYMENT, Input.CUSTOMER_CANCELS, OrderStatus.CANCELLED, CancellationReason.CUSTOMER_CANCELLED, cancelled));
@@ -241,7 +245,7 @@ class OrderTest {
         }
         // CANCELLED, for every reason: nothing moves it; a late payment makes it announce the cancellation again.
         for (Start start : List.of(Start.CANCELLED_OUT_OF_STOCK, Start.CANCELLED_PAYMENT_DECLINED,
-                Start.CANCELLED_BY_CUSTOMER, Start.CANCELLED_TIMED_OUT)) {
+                Start.CANCELLED_BY_CUSTOMER, Start.CANCELLED_TIMED_OUT, Start.CANCELLED_PRICE_CHANGED)) {
             CancellationReason reason = start.order.get().cancellationReason().orElseThrow();
             for (Input input : Input.values()) {
                 rows.add(row(start, input, OrderStatus.CANCELLED, reason,

@@ -58,6 +58,11 @@ final class Orders {
                 order.timeOut(DEADLINE, PLACED_AT.plus(DEADLINE)).orElseThrow();
                 yield order;
             }
+            case PRICE_CHANGED -> {
+                Order order = pending();
+                order.cancelForChangedPrice(PLACED_AT.plusSeconds(1)).orElseThrow();
+                yield order;
+            }
         };
     }
 }
