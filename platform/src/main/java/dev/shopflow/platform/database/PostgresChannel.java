@@ -95,7 +95,7 @@ public class PostgresChannel {
      * own. When the connection factory does not give PostgreSQL connections, nothing is ever signalled.
      */
     public Flux<Signal> listen() {
-        return Flux.usingWhen(Mono.from(connectionFactory.create()), this::listenOn, connection -> Mono.from(connection.close()))
+        return Flux.usingWhen(Mono.from(connectionFactory.create()), this::listenOn, this::stopListening)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF).maxBackoff(MAX_BACKOFF)
                         // A connection that worked for a while and then failed starts again from the first back-off.
                         .transientErrors(true)
@@ -118,6 +118,18 @@ public class PostgresChannel {
                                         notification.getParameter() == null ? "" : notification.getParameter())))
                         // The notifications end when the connection closes under us: that is a failure to recover from.
                         .concatWith(Mono.error(() -> new IllegalStateException("The listening connection closed"))));
+    }
+
+    /**
+     * Gives the connection back: a pool hands it out again, and it must not go on collecting this channel's
+     * notifications for its next user. A connection that broke cannot {@code UNLISTEN}, and needs not.
+     */
+    private Mono<Void> stopListening(Connection connection) {
+        return Flux.from(connection.createStatement("UNLISTEN " + name).execute())
+                .flatMap(Result::getRowsUpdated)
+                .then()
+                .onErrorComplete()
+                .then(Mono.from(connection.close()));
     }
 
     /** The PostgreSQL connection behind a pooled or otherwise wrapped one. */

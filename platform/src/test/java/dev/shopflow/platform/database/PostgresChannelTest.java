@@ -85,6 +85,25 @@ class PostgresChannelTest {
     }
 
     @Test
+    void givesItsConnectionBackToThePoolNoLongerListening() {
+        var single = new ConnectionPool(ConnectionPoolConfiguration.builder(connections.unwrap()).maxSize(1).build());
+        try {
+            var heardThere = new CopyOnWriteArrayList<Signal>();
+            var there = new PostgresChannel(single, "order_changed").listen().subscribe(heardThere::add);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardThere.contains(new Listening()));
+
+            there.dispose();
+
+            // The pool has one connection: the next user gets the one that listened.
+            await().atMost(Duration.ofSeconds(10)).until(() -> DatabaseClient.create(single)
+                    .sql("SELECT count(*) AS n FROM pg_listening_channels()")
+                    .map(row -> row.get("n", Long.class)).one().block() == 0);
+        } finally {
+            single.dispose();
+        }
+    }
+
+    @Test
     void refusesAChannelNameThatIsNotAPlainIdentifier() {
         assertThatThrownBy(() -> new PostgresChannel(connections, "orders; DROP TABLE orders"))
                 .isInstanceOf(IllegalArgumentException.class);
