@@ -51,17 +51,29 @@ public record AuthProperties(
     }
 
     /**
-     * @param maxFailuresPerAccount failures for one email before it is locked
-     * @param maxFailuresPerAddress failures from one client address before it is locked
+     * How failed sign-ins slow guessing down without letting a stranger lock the owner out (ADR 0011). Each attempt
+     * spends from budgets of failures; a spent budget refuses the attempts it covers with 429 for a lock that starts
+     * at {@code firstLock} and doubles with each further failure up to {@code longestLock}. An address the account
+     * has signed in from within {@code knownAddressLifetime} is held back only by its own failures for that account.
+     *
+     * @param maxFailuresPerAccountAndAddress failures for one email from one client address before that address is
+     *        locked for that email (the right password included: it would otherwise tell the guesser it is right)
+     * @param maxFailuresPerAddress failures from one client address, for emails that have never signed in from it,
+     *        before it may try no further such emails (credential stuffing, password spraying)
+     * @param maxFailuresPerAccount failures for one email from addresses it has never signed in from, before such
+     *        addresses must wait (a guesser with many addresses); its known addresses are never held back by them
      * @param failureWindow failures older than this are forgotten
      * @param firstLock how long the first lock lasts; each further failure doubles it
      * @param longestLock the longest a lock lasts
+     * @param knownAddressLifetime how long a successful sign-in makes its address known to the account
      */
     public record Lockout(
-            @Min(1) int maxFailuresPerAccount,
+            @Min(1) int maxFailuresPerAccountAndAddress,
             @Min(1) int maxFailuresPerAddress,
+            @Min(1) int maxFailuresPerAccount,
             @NotNull Duration failureWindow,
             @NotNull Duration firstLock,
-            @NotNull Duration longestLock) {
+            @NotNull Duration longestLock,
+            @NotNull Duration knownAddressLifetime) {
     }
 }

@@ -8,32 +8,44 @@ import dev.shopflow.auth.AuthFixture.Customer;
 import dev.shopflow.platform.testsupport.FreshDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
-/** The auth service's HTTP API against a real PostgreSQL: accounts, tokens, lockout, keys, roles and ownership. */
+/** The auth service's HTTP API against a real PostgreSQL: accounts, tokens, sign-in throttling, keys, roles and ownership. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shopflow.auth.admin.email=Admin@Shop.Example",
         "shopflow.auth.admin.password=an admin passphrase for tests",
-        "shopflow.auth.lockout.max-failures-per-account=3",
-        "shopflow.auth.lockout.max-failures-per-address=8"})
+        "shopflow.auth.lockout.max-failures-per-account-and-address=3",
+        "shopflow.auth.lockout.max-failures-per-address=8",
+        "shopflow.auth.lockout.max-failures-per-account=5"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = FreshDatabase.class)
 class AuthApiTest {
 
     @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
 
     private AuthFixture fixture() {
         return new AuthFixture(web);
@@ -134,6 +146,45 @@ class AuthApiTest {
         assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
     }
 
+    /** Client libraries differ in what they ask for: Spring Security's NimbusJwtDecoder sends both JSON types. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/jwk-set+json                    | application/jwk-set+json",
+            "application/json                            | application/json",
+            "application/json, application/jwk-set+json  | application/json",
+            "*/*                                         | application/jwk-set+json",
+            "''                                          | application/jwk-set+json"})
+    void servesTheKeySetToEveryJsonAccept(String accept, String contentType) throws Exception {
+        String jwks = web.get().uri("/.well-known/jwks.json")
+                .headers(headers -> {
+                    if (!accept.isEmpty()) {
+                        headers.set(HttpHeaders.ACCEPT, accept);
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(contentType)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(JWKSet.parse(jwks).getKeys()).isNotEmpty();
+    }
+
+    @Test
+    void letsSpringSecuritysOwnDecoderCheckATokenAgainstTheKeySet() {
+        Customer customer = fixture().newCustomer();
+        var decoder = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json").build();
+
+        assertThat(decoder.decode(customer.accessToken()).getSubject()).isEqualTo(customer.id().toString());
+    }
+
+    @Test
+    void refusesToServeTheKeySetAsHtml() {
+        web.get().uri("/.well-known/jwks.json").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(406);
+    }
+
     @Test
     void answersAWrongPasswordAndAnUnknownEmailAlike() {
         Customer customer = fixture().newCustomer();
@@ -148,13 +199,15 @@ class AuthApiTest {
     }
 
     @Test
-    void locksAnAccountAfterRepeatedFailuresEvenAgainstTheRightPassword() {
+    void slowsAGuesserDownOnTheAddressItGuessesFromEvenAgainstTheRightPassword() {
         Customer customer = fixture().newCustomer();
+        Consumer<HttpHeaders> guesser = fromAddress("203.0.113.1");
         for (int attempt = 0; attempt < 3; attempt++) {
-            signInAnswers(customer.email(), "wrong password " + attempt, HttpStatus.UNAUTHORIZED, fromAddress("203.0.113.1"));
+            signInAnswers(customer.email(), "wrong password " + attempt, HttpStatus.UNAUTHORIZED, guesser);
         }
 
-        web.post().uri("/api/auth/token").headers(fromAddress("203.0.113.2"))
+        // Were the right password let through here, its 200 among the 429s would tell the guesser it is right.
+        web.post().uri("/api/auth/token").headers(guesser)
                 .bodyValue(Map.of("email", customer.email(), "password", AuthFixture.PASSWORD))
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
@@ -164,15 +217,109 @@ class AuthApiTest {
     }
 
     @Test
-    void locksAClientAddressThatTriesManyAccounts() {
+    void keepsTheOwnersRightPasswordWorkingWhileAStrangerGuessesFromAnotherAddress() {
+        Customer owner = fixture().newCustomer();
+        Consumer<HttpHeaders> home = fromAddress("192.0.2.10");
+        signInAnswers(owner.email(), AuthFixture.PASSWORD, HttpStatus.OK, home);
+
+        Consumer<HttpHeaders> stranger = fromAddress("203.0.113.3");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            signInAnswers(owner.email(), "wrong password " + attempt, HttpStatus.UNAUTHORIZED, stranger);
+        }
+        for (int attempt = 3; attempt < 7; attempt++) {
+            signInAnswers(owner.email(), "wrong password " + attempt, HttpStatus.TOO_MANY_REQUESTS, stranger);
+        }
+
+        signInAnswers(owner.email(), AuthFixture.PASSWORD, HttpStatus.OK, home);
+        signInAnswers(owner.email(), AuthFixture.PASSWORD, HttpStatus.OK, fromAddress("192.0.2.11"));
+    }
+
+    @Test
+    void holdsBackAGuesserWithManyAddressesButNotTheOwnerOnAnAddressItSignedInFrom() {
+        Customer owner = fixture().newCustomer();
+        Consumer<HttpHeaders> home = fromAddress("192.0.2.20");
+        signInAnswers(owner.email(), AuthFixture.PASSWORD, HttpStatus.OK, home);
+
+        for (int address = 1; address <= 5; address++) {
+            signInAnswers(owner.email(), "guess " + address, HttpStatus.UNAUTHORIZED, fromAddress("198.18.20." + address));
+        }
+
+        web.post().uri("/api/auth/token").headers(fromAddress("198.18.20.6"))
+                .bodyValue(Map.of("email", owner.email(), "password", AuthFixture.PASSWORD))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 30L));
+        signInAnswers(owner.email(), AuthFixture.PASSWORD, HttpStatus.OK, home);
+    }
+
+    @Test
+    void letsNoStrangerLockTheAdministratorOut() {
+        // The fixture signs in from the test's own address, which thereby becomes known to the administrator account.
+        fixture().signIn("admin@shop.example", "an admin passphrase for tests");
+
+        Consumer<HttpHeaders> stranger = fromAddress("203.0.113.66");
+        for (int attempt = 0; attempt < 6; attempt++) {
+            signInAnswers("admin@shop.example", "guessing the admin " + attempt,
+                    attempt < 3 ? HttpStatus.UNAUTHORIZED : HttpStatus.TOO_MANY_REQUESTS, stranger);
+        }
+        // With the 3 above, 5 failures from addresses new to the account: such addresses must wait now.
+        for (int address = 1; address <= 4; address++) {
+            signInAnswers("admin@shop.example", "guessing the admin",
+                    address <= 2 ? HttpStatus.UNAUTHORIZED : HttpStatus.TOO_MANY_REQUESTS, fromAddress("198.18.66." + address));
+        }
+
+        fixture().signIn("admin@shop.example", "an admin passphrase for tests");
+    }
+
+    @Test
+    void countsAttemptsSentAllAtOnceBeforeCheckingAnyPassword() {
         Customer customer = fixture().newCustomer();
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        List<HttpStatusCode> answers = Flux.range(0, 10)
+                .flatMap(attempt -> client.post().uri("/api/auth/token")
+                        .header("X-Forwarded-For", "203.0.113.77")
+                        .bodyValue(Map.of("email", customer.email(), "password", "parallel guess " + attempt))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode())))
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answers).filteredOn(HttpStatus.UNAUTHORIZED::equals).hasSize(3);
+        assertThat(answers).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(7);
+    }
+
+    @Test
+    void throttlesAnEmailWithoutAnAccountExactlyLikeOneWithAnAccount() {
+        Customer customer = fixture().newCustomer();
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.com";
+
+        for (String email : List.of(customer.email(), nobody)) {
+            List<Integer> answers = new ArrayList<>();
+            for (int attempt = 0; attempt < 4; attempt++) {
+                answers.add(signInStatus(email, "a guess " + attempt, fromAddress("203.0.113.88")));
+            }
+            for (int address = 1; address <= 3; address++) {
+                answers.add(signInStatus(email, "a guess", fromAddress("198.18.88." + address)));
+            }
+            // 3 from one address spend that address's budget for the email; 5 from addresses new to it, the email's.
+            assertThat(answers).as(email).containsExactly(401, 401, 401, 429, 401, 401, 429);
+        }
+    }
+
+    @Test
+    void locksAClientAddressThatTriesManyAccountsExceptForAccountsThatSignedInThereBefore() {
+        Customer customer = fixture().newCustomer();
+        Customer colleague = fixture().newCustomer();
         Consumer<HttpHeaders> attacker = fromAddress("198.51.100.7");
+        signInAnswers(colleague.email(), AuthFixture.PASSWORD, HttpStatus.OK, attacker);
         for (int attempt = 0; attempt < 8; attempt++) {
             signInAnswers("guess-" + attempt + "-" + UUID.randomUUID() + "@example.com", "guessing password", HttpStatus.UNAUTHORIZED, attacker);
         }
 
         signInAnswers(customer.email(), AuthFixture.PASSWORD, HttpStatus.TOO_MANY_REQUESTS, attacker);
         signInAnswers(customer.email(), AuthFixture.PASSWORD, HttpStatus.OK, fromAddress("198.51.100.8"));
+        // Someone behind the same address (an office, a carrier's NAT) who has signed in from it before.
+        signInAnswers(colleague.email(), AuthFixture.PASSWORD, HttpStatus.OK, attacker);
     }
 
     @Test
@@ -270,6 +417,12 @@ class AuthApiTest {
                 .expectStatus().isEqualTo(expected)
                 .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
+    }
+
+    private int signInStatus(String email, String password, Consumer<HttpHeaders> headers) {
+        return web.post().uri("/api/auth/token").headers(headers)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange().returnResult(Void.class).getStatus().value();
     }
 
     private Map<String, Object> signInAnswers(String email, String password, HttpStatus expected) {

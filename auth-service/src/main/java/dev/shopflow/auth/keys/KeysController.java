@@ -3,6 +3,7 @@ package dev.shopflow.auth.keys;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,14 +14,20 @@ import reactor.core.publisher.Mono;
 @RestController
 class KeysController {
 
+    private static final String JWK_SET_JSON = "application/jwk-set+json";
+
     private final SigningKeys keys;
 
     KeysController(SigningKeys keys) {
         this.keys = keys;
     }
 
-    /** Every published public key, each with its {@code kid}; services cache the set (see platform's RemoteJwks). */
-    @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+    /**
+     * Every published public key, each with its {@code kid}; services cache the set (see platform's RemoteJwks).
+     * Served as {@code application/jwk-set+json} (RFC 7517) and also as plain {@code application/json}, which many
+     * client libraries ask for alone; with no preference stated, the JWK set type.
+     */
+    @GetMapping(value = "/.well-known/jwks.json", produces = {JWK_SET_JSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())

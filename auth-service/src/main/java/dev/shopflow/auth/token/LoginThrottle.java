@@ -4,98 +4,187 @@ import dev.shopflow.auth.AuthProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Slows password guessing down. Failed sign-ins are counted per account (email, whether or not it exists, so that
- * the lockout reveals nothing) and per client address, within a window. Past the limit, the account or address is
- * locked: first for {@code firstLock}, doubling with each further failure up to {@code longestLock}. A successful
- * sign-in clears the account's count. Counts live in the database so a lock holds across instances and restarts.
+ * Slows password guessing down without letting a stranger lock the owner out (ADR 0011). Failures are counted in
+ * budgets, each within a window:
+ * <ul>
+ * <li>per email <em>and</em> client address — the only budget that holds back an address the account has signed in
+ * from before (a <em>known</em> address), so failures from elsewhere never refuse the owner there;</li>
+ * <li>per client address, for emails new to that address — one address trying many accounts;</li>
+ * <li>per email, from addresses new to it — many addresses trying one account.</li>
+ * </ul>
+ * A spent budget refuses the attempts it covers, the right password included, for {@code firstLock}, doubling with
+ * each further failure up to {@code longestLock}. Emails are counted whether or not an account exists, so the
+ * answers reveal nothing about which do.
+ *
+ * <p>An attempt is counted <em>before</em> its password is checked, and handed back when it succeeds: otherwise a
+ * guesser sending many attempts at once would have them all checked before the first failure is recorded. Counts
+ * live in the database, so limits hold across instances and restarts.
  */
 class LoginThrottle {
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
     private final AuthProperties.Lockout settings;
     private final Clock clock;
 
-    LoginThrottle(DatabaseClient database, AuthProperties.Lockout settings, Clock clock) {
+    LoginThrottle(DatabaseClient database, TransactionalOperator transactions, AuthProperties.Lockout settings,
+            Clock clock) {
         this.database = database;
+        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** How much longer sign-in stays locked for this account or address; zero when it is not locked. */
-    Mono<Duration> remainingLock(String email, String address) {
+    /** One admitted sign-in attempt, counted as a failure until {@link #succeeded} hands it back. */
+    record Attempt(String email, String address, boolean fromKnownAddress) {
+    }
+
+    /** A budget of failures: the counted subject and how many failures it allows before it locks. */
+    private record Budget(String subject, int maxFailures) {
+    }
+
+    /**
+     * Counts the attempt against every budget that covers it, or refuses it without counting anything.
+     *
+     * @throws SignInLocked (as the error signal) when one of those budgets is locked
+     */
+    Mono<Attempt> admit(String email, String address) {
         Instant now = clock.instant();
-        return database.sql("""
-                        SELECT max(locked_until) AS until FROM login_throttle
-                        WHERE subject IN (:account, :address) AND locked_until > :now""")
-                .bind("account", account(email))
-                .bind("address", address(address))
-                .bind("now", now)
-                .map(row -> {
-                    Instant until = row.get("until", Instant.class);
-                    return until == null ? Duration.ZERO : Duration.between(now, until);
-                })
-                .one()
-                .defaultIfEmpty(Duration.ZERO);
+        return isKnown(email, address, now)
+                .map(known -> new Attempt(email, address, known))
+                .flatMap(attempt -> Flux.fromIterable(budgets(attempt))
+                        .concatMap(budget -> take(budget, now))
+                        // A refusal by a later budget rolls back what the earlier ones counted.
+                        .then(Mono.just(attempt))
+                        .as(transactions::transactional));
     }
 
-    Mono<Void> recordFailure(String email, String address) {
-        return recordFailure(account(email), settings.maxFailuresPerAccount())
-                .then(recordFailure(address(address), settings.maxFailuresPerAddress()));
+    /**
+     * The password was right: the attempt's failures are handed back, the email and address start afresh, and the
+     * address becomes known to the account.
+     */
+    Mono<Void> succeeded(Attempt attempt) {
+        Instant now = clock.instant();
+        return database.sql("DELETE FROM login_throttle WHERE subject = :subject")
+                .bind("subject", accountAndAddressBudget(attempt).subject())
+                .then()
+                .thenMany(Flux.fromIterable(newAddressBudgets(attempt)).concatMap(this::handBack))
+                .then(database.sql("""
+                                INSERT INTO known_sign_in_addresses (email, address, last_signed_in_at)
+                                VALUES (:email, :address, :now)
+                                ON CONFLICT (email, address) DO UPDATE SET last_signed_in_at = excluded.last_signed_in_at""")
+                        .bind("email", attempt.email())
+                        .bind("address", attempt.address())
+                        .bind("now", now)
+                        .then())
+                .as(transactions::transactional);
     }
 
-    Mono<Void> recordSuccess(String email) {
-        return database.sql("DELETE FROM login_throttle WHERE subject = :account")
-                .bind("account", account(email)).then();
-    }
-
-    /** Forgets failures old enough to no longer count, and locks that have ended. */
+    /** Forgets failures old enough to no longer count, locks that have ended, and addresses not used for long. */
     Mono<Long> forgetExpired() {
         Instant now = clock.instant();
-        return database.sql("""
+        Mono<Long> failures = database.sql("""
                         DELETE FROM login_throttle
                         WHERE last_failure_at < :windowStart AND (locked_until IS NULL OR locked_until < :now)""")
                 .bind("windowStart", now.minus(settings.failureWindow()))
                 .bind("now", now)
                 .fetch().rowsUpdated();
+        Mono<Long> addresses = database.sql("DELETE FROM known_sign_in_addresses WHERE last_signed_in_at < :since")
+                .bind("since", now.minus(settings.knownAddressLifetime()))
+                .fetch().rowsUpdated();
+        return failures.zipWith(addresses, Long::sum);
     }
 
-    private Mono<Void> recordFailure(String subject, int maxFailures) {
-        Instant now = clock.instant();
+    /** {@code firstLock} when the limit is reached, doubled by each failure past it, at most {@code longestLock}. */
+    Duration lockFor(int failuresPastLimit) {
+        Duration lock = settings.firstLock().multipliedBy(1L << Math.min(failuresPastLimit, 20));
+        return lock.compareTo(settings.longestLock()) > 0 ? settings.longestLock() : lock;
+    }
+
+    private Mono<Boolean> isKnown(String email, String address, Instant now) {
+        return database.sql("""
+                        SELECT count(*) AS known FROM known_sign_in_addresses
+                        WHERE email = :email AND address = :address AND last_signed_in_at > :since""")
+                .bind("email", email)
+                .bind("address", address)
+                .bind("since", now.minus(settings.knownAddressLifetime()))
+                .map(row -> row.get("known", Long.class) > 0)
+                .one();
+    }
+
+    /** The budgets an attempt spends from. */
+    private List<Budget> budgets(Attempt attempt) {
+        return Stream.concat(Stream.of(accountAndAddressBudget(attempt)), newAddressBudgets(attempt).stream()).toList();
+    }
+
+    private Budget accountAndAddressBudget(Attempt attempt) {
+        return new Budget("account+address:" + attempt.email() + " " + attempt.address(),
+                settings.maxFailuresPerAccountAndAddress());
+    }
+
+    /** What an address new to the account spends from besides: the address's budget and the account's. */
+    private List<Budget> newAddressBudgets(Attempt attempt) {
+        if (attempt.fromKnownAddress()) {
+            return List.of();
+        }
+        return List.of(new Budget("address:" + attempt.address(), settings.maxFailuresPerAddress()),
+                new Budget("account:" + attempt.email(), settings.maxFailuresPerAccount()));
+    }
+
+    /**
+     * Counts one failure, unless the budget is locked; the failure that reaches the limit locks it. The row lock the
+     * upsert takes makes concurrent attempts count one after another, so no more than the limit get through.
+     */
+    private Mono<Void> take(Budget budget, Instant now) {
         return database.sql("""
                         INSERT INTO login_throttle AS t (subject, failures, last_failure_at)
                         VALUES (:subject, 1, :now)
                         ON CONFLICT (subject) DO UPDATE SET
                             failures = CASE WHEN t.last_failure_at < :windowStart THEN 1 ELSE t.failures + 1 END,
                             last_failure_at = :now
+                        WHERE t.locked_until IS NULL OR t.locked_until <= :now
                         RETURNING failures""")
-                .bind("subject", subject)
+                .bind("subject", budget.subject())
                 .bind("now", now)
                 .bind("windowStart", now.minus(settings.failureWindow()))
                 .map(row -> row.get("failures", Integer.class))
                 .one()
-                .filter(failures -> failures >= maxFailures)
+                .switchIfEmpty(Mono.defer(() -> refuse(budget, now)))
+                .filter(failures -> failures >= budget.maxFailures())
                 .flatMap(failures -> database.sql("UPDATE login_throttle SET locked_until = :until WHERE subject = :subject")
-                        .bind("until", now.plus(lockFor(failures - maxFailures)))
-                        .bind("subject", subject)
-                        .then())
+                        .bind("until", now.plus(lockFor(failures - budget.maxFailures())))
+                        .bind("subject", budget.subject())
+                        .then());
+    }
+
+    private Mono<Integer> refuse(Budget budget, Instant now) {
+        return database.sql("SELECT locked_until FROM login_throttle WHERE subject = :subject")
+                .bind("subject", budget.subject())
+                .map(row -> row.get("locked_until", Instant.class))
+                .one()
+                .flatMap(until -> Mono.error(new SignInLocked(Duration.between(now, until))));
+    }
+
+    /**
+     * Uncounts a successful attempt. A lock it started by reaching the limit is lifted; one it renewed past the
+     * limit stays (the budget was spent by failures already, so the next attempt waits a little longer).
+     */
+    private Mono<Void> handBack(Budget budget) {
+        return database.sql("""
+                        UPDATE login_throttle SET
+                            failures = failures - 1,
+                            locked_until = CASE WHEN failures - 1 >= :maxFailures THEN locked_until END
+                        WHERE subject = :subject AND failures > 0""")
+                .bind("subject", budget.subject())
+                .bind("maxFailures", budget.maxFailures())
                 .then();
-    }
-
-    /** {@code firstLock} after the limit is reached, doubled by each failure past it, at most {@code longestLock}. */
-    Duration lockFor(int failuresPastLimit) {
-        Duration lock = settings.firstLock().multipliedBy(1L << Math.min(failuresPastLimit, 20));
-        return lock.compareTo(settings.longestLock()) > 0 ? settings.longestLock() : lock;
-    }
-
-    private static String account(String email) {
-        return "account:" + email;
-    }
-
-    private static String address(String address) {
-        return "address:" + address;
     }
 }

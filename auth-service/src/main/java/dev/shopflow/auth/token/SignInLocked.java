@@ -2,7 +2,10 @@ package dev.shopflow.auth.token;
 
 import java.time.Duration;
 
-/** Too many failed sign-ins for this account or from this address: try again after {@link #retryAfter()}. */
+/**
+ * Too many failed sign-ins lately for this email from this address, from this address, or for this email from
+ * addresses it has never signed in from (ADR 0011): try again after {@link #retryAfter()}.
+ */
 public class SignInLocked extends RuntimeException {
 
     private final Duration retryAfter;

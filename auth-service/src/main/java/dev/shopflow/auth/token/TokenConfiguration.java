@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 class TokenConfiguration {
 
     @Bean
-    LoginThrottle loginThrottle(DatabaseClient database, AuthProperties properties, Clock clock) {
-        return new LoginThrottle(database, properties.lockout(), clock);
+    LoginThrottle loginThrottle(DatabaseClient database, TransactionalOperator transactions, AuthProperties properties,
+            Clock clock) {
+        return new LoginThrottle(database, transactions, properties.lockout(), clock);
     }
 
     @Bean
@@ -38,7 +39,7 @@ class TokenConfiguration {
         return new Housekeeping(throttle, refreshTokens, clock);
     }
 
-    /** Keeps the throttle and token tables small: forgotten failures and long-expired tokens go. */
+    /** Keeps the throttle and token tables small: forgotten failures, long-unused addresses and long-expired tokens go. */
     record Housekeeping(LoginThrottle throttle, RefreshTokenRepository refreshTokens, Clock clock) {
 
         @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")

@@ -60,34 +60,35 @@ public class Tokens {
     }
 
     /**
-     * Checks the credentials and issues a token pair.
+     * Checks the credentials and issues a token pair. The attempt is first admitted by the {@link LoginThrottle}
+     * (ADR 0011), which counts it as a failure until the password proves right; a refused attempt costs no password
+     * check.
      *
-     * @param clientAddress where the attempt comes from, for the per-address lockout
+     * @param clientAddress where the attempt comes from: failures are counted per email and address, per address,
+     *        and per email from addresses it has never signed in from
      * @throws InvalidCredentials for an unknown email and for a wrong password alike (same answer, same work)
-     * @throws SignInLocked when this account or address has failed too often lately
+     * @throws SignInLocked when a budget of failures covering this email and address is spent
      */
     public Mono<TokenPair> signIn(String email, String password, String clientAddress) {
         String normalised = EmailAddress.normalise(email);
-        return throttle.remainingLock(normalised, clientAddress)
-                .flatMap(lock -> lock.isPositive()
-                        ? Mono.<TokenPair>error(new SignInLocked(lock)).doOnError(locked -> count("locked"))
-                        : users.findByEmail(normalised).map(Optional::of).defaultIfEmpty(Optional.empty())
-                                .flatMap(user -> passwords.matches(password, user.map(UserRow::passwordHash).orElse(null))
-                                        .flatMap(matches -> matches
-                                                ? succeeded(user.get())
-                                                : failed(normalised, clientAddress))));
+        return throttle.admit(normalised, clientAddress)
+                .doOnError(SignInLocked.class, locked -> count("locked"))
+                .flatMap(attempt -> users.findByEmail(normalised).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(user -> passwords.matches(password, user.map(UserRow::passwordHash).orElse(null))
+                                .flatMap(matches -> matches
+                                        ? succeeded(attempt, user.get())
+                                        : failed())));
     }
 
-    private Mono<TokenPair> succeeded(UserRow user) {
-        return throttle.recordSuccess(user.email())
+    private Mono<TokenPair> succeeded(LoginThrottle.Attempt attempt, UserRow user) {
+        return throttle.succeeded(attempt)
                 .then(issue(user, UUID.randomUUID()))
                 .doOnSuccess(pair -> count("succeeded"));
     }
 
-    private Mono<TokenPair> failed(String email, String clientAddress) {
-        return throttle.recordFailure(email, clientAddress)
-                .then(Mono.<TokenPair>error(new InvalidCredentials()))
-                .doOnError(InvalidCredentials.class, failure -> count("failed"));
+    /** The throttle counted the attempt as a failure when it admitted it; it stays counted. */
+    private Mono<TokenPair> failed() {
+        return Mono.<TokenPair>error(new InvalidCredentials()).doOnError(failure -> count("failed"));
     }
 
     /**

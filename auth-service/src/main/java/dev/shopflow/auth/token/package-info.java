@@ -1,5 +1,5 @@
 /**
  * Tokens: signing in (an RS256 access token and an opaque, rotating refresh token), refreshing, signing out, and
- * the lockout that slows down password guessing.
+ * the throttle that slows down password guessing (ADR 0011).
  */
 package dev.shopflow.auth.token;

@@ -98,7 +98,8 @@ class SigningKeysTest {
     private SigningKeys keys(List<AuthProperties.ConfiguredKey> configured) {
         var properties = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30),
                 new AuthProperties.Admin(null, null), configured,
-                new AuthProperties.Lockout(5, 50, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)));
+                new AuthProperties.Lockout(5, 50, 20, Duration.ofMinutes(15), Duration.ofSeconds(30),
+                        Duration.ofMinutes(15), Duration.ofDays(90)));
         return new SigningKeys(database, transactions, properties, Duration.ofSeconds(30), Clock.systemUTC());
     }
 }
