@@ -19,8 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // The tests sweep when they mean to (OrderTimeouts.sweep), not on a schedule.
         "shopflow.ordering.sweep-interval=1h",
-        "shopflow.ordering.stream-refresh=200ms",
         "shopflow.ordering.stream-keep-alive=500ms",
+        "shopflow.ordering.stream-max-per-user=3",
+        // Long enough for every stream test to finish first; OrderStreamsTest waits for it once.
+        "shopflow.ordering.stream-max-duration=10s",
         "shopflow.ordering.catalog.timeout=1s"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = {FreshDatabase.class, TestTokens.Initializer.class})

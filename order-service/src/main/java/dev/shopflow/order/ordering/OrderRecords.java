@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores what happened to an order, in the caller's transaction: its new state, the event it announces (outbox),
- * and the step in its timeline; the metrics follow once the transaction commits.
+ * Stores what happened to an order, in the caller's transaction: its new state (and the notification that tells the
+ * order streams, {@link OrderChanges}), the event it announces (outbox), and the step in its timeline; the metrics
+ * follow once the transaction commits.
  */
 @Component
 class OrderRecords {
@@ -38,16 +39,16 @@ class OrderRecords {
     private final Outbox outbox;
     private final JsonMapper json;
     private final OrderMetrics metrics;
-    private final OrderWatchers watchers;
+    private final OrderChanges changes;
 
     OrderRecords(OrderRepository orders, TimelineRepository timeline, Outbox outbox, JsonMapper json,
-            OrderMetrics metrics, OrderWatchers watchers) {
+            OrderMetrics metrics, OrderChanges changes) {
         this.orders = orders;
         this.timeline = timeline;
         this.outbox = outbox;
         this.json = json;
         this.metrics = metrics;
-        this.watchers = watchers;
+        this.changes = changes;
     }
 
     /** Stores a newly placed order and announces it. */
@@ -60,7 +61,8 @@ class OrderRecords {
      * if it announced one.
      */
     Mono<Void> changed(Order order, OrderStatus before, Optional<? extends OrderEvent> announced) {
-        Mono<Void> state = order.status() == before ? Mono.empty() : orders.update(order).then(afterCommit(order));
+        Mono<Void> state = order.status() == before ? Mono.empty()
+                : orders.update(order).then(changes.announce(order)).then(afterCommit(order));
         return state.then(announced.map(this::announce).orElse(Mono.empty()));
     }
 
@@ -92,10 +94,7 @@ class OrderRecords {
                 .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(() -> {
-                            metrics.reached(order);
-                            watchers.changed(order);
-                        });
+                        return Mono.fromRunnable(() -> metrics.reached(order));
                     }
                 }))
                 .then();

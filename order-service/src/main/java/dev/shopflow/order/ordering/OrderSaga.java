@@ -65,11 +65,12 @@ public class OrderSaga {
      * @return whether it was applied now ({@code false}: a duplicate, nothing changed)
      */
     public Mono<Boolean> apply(SagaEvent event, ReceivedEvent received) {
+        // The warning sits before the move: after it, an applied event (a Mono<Void>, always empty) would warn too.
         Mono<Void> effect = orders.lock(event.orderId())
-                .flatMap(order -> move(order, event))
-                .switchIfEmpty(Mono.fromRunnable(() -> log.warn(
+                .switchIfEmpty(Mono.<Order>fromRunnable(() -> log.warn(
                         "Event {} ({}) is about order {}, which this service does not know; it changes nothing",
-                        received.id(), received.type(), event.orderId())));
+                        received.id(), received.type(), event.orderId())))
+                .flatMap(order -> move(order, event));
         return inbox.applyOnce(CONSUMER, received, effect);
     }
 

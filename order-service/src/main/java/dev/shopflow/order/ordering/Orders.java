@@ -1,6 +1,5 @@
 package dev.shopflow.order.ordering;
 
-import dev.shopflow.order.OrderingProperties;
 import dev.shopflow.order.cart.CartCheckout;
 import dev.shopflow.order.cart.Carts;
 import dev.shopflow.order.cart.domain.CartLine;
@@ -15,7 +14,6 @@ import dev.shopflow.order.ordering.persistence.OrderRepository;
 import dev.shopflow.order.ordering.persistence.TimelineRepository;
 import dev.shopflow.platform.security.AuthenticatedUser;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Checkout and the customer's side of orders: place, find, list, follow and cancel. */
+/** Checkout and the customer's side of orders: place, find, list and cancel (following one: {@link OrderStreams}). */
 @Service
 public class Orders {
 
@@ -34,26 +32,21 @@ public class Orders {
     private final IdempotencyKeyRepository idempotencyKeys;
     private final TimelineRepository timeline;
     private final OrderRecords records;
-    private final OrderWatchers watchers;
     private final Carts carts;
     private final Catalog catalog;
     private final TransactionalOperator transactions;
     private final Clock clock;
-    private final Duration streamRefresh;
 
     Orders(OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline,
-            OrderRecords records, OrderWatchers watchers, Carts carts, Catalog catalog,
-            TransactionalOperator transactions, Clock clock, OrderingProperties properties) {
+            OrderRecords records, Carts carts, Catalog catalog, TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.timeline = timeline;
         this.records = records;
-        this.watchers = watchers;
         this.carts = carts;
         this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock;
-        this.streamRefresh = properties.streamRefresh();
     }
 
     /**
@@ -104,22 +97,6 @@ public class Orders {
     public Flux<TimelineStep> timeline(UUID orderId, AuthenticatedUser caller) {
         return find(orderId, caller).flatMapMany(order -> timeline.of(orderId))
                 .map(entry -> new TimelineStep(entry.occurredAt(), entry.step(), entry.actor(), entry.detail()));
-    }
-
-    /**
-     * The order now, then each time its status changes, until it reaches a terminal state.
-     *
-     * @throws OrderNotFound when there is none, or the caller may not see it
-     */
-    public Flux<Order> follow(UUID orderId, AuthenticatedUser caller) {
-        return find(orderId, caller).flatMapMany(first -> Flux.merge(
-                        watchers.changesOf(orderId),
-                        // Another instance may have changed it: look again now and then.
-                        Flux.interval(streamRefresh).map(tick -> orderId))
-                .concatMap(changed -> orders.find(orderId))
-                .startWith(first)
-                .distinctUntilChanged(Order::status)
-                .takeUntil(order -> order.status().isTerminal()));
     }
 
     /**

@@ -19,7 +19,8 @@ class CatalogTest {
 
     private final Catalog catalog = new Catalog(new DefaultListableBeanFactory().getBeanProvider(
             org.springframework.web.reactive.function.client.WebClient.Builder.class),
-            new OrderingProperties(Duration.ofMinutes(15), Duration.ofSeconds(5), 100, Duration.ofSeconds(2), Duration.ofSeconds(15), "EUR",
+            new OrderingProperties(Duration.ofMinutes(15), Duration.ofSeconds(5), 100, Duration.ofSeconds(15), 5,
+                    Duration.ofMinutes(10), "EUR",
                     new OrderingProperties.Catalog(URI.create(fake.uri()), Duration.ofSeconds(1), 2)));
 
     @Test

@@ -3,10 +3,8 @@ package dev.shopflow.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.Connection;
+import dev.shopflow.platform.database.PostgresChannel;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Publishes the outbox's pending events to Kafka, at least once and in order per record key, and marks them sent.
@@ -42,7 +39,7 @@ import reactor.util.retry.Retry;
  *     idempotent producer); a failure stops that key for this batch, other keys go on. Failed rows stay pending
  *     with their attempt count and error, and are tried again on the next poll.</li>
  *     <li>The relay wakes at once when a transaction that appended events commits (PostgreSQL
- *     {@code LISTEN outbox}), and polls as well in case a notification is missed.</li>
+ *     {@code LISTEN outbox}, through {@link PostgresChannel}), and polls as well in case a notification is missed.</li>
  *     <li>Records carry CloudEvents 1.0 binary-mode headers ({@code ce_id}, {@code ce_type}, ...) and the W3C trace
  *     context of a producer span that continues the trace of the request that appended the event.</li>
  * </ul>
@@ -67,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
                   AND earlier.id NOT IN (SELECT id FROM batch))
             ORDER BY o.id""";
 
-    private final ConnectionFactory connectionFactory;
+    private final PostgresChannel notifications;
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final KafkaTemplate<String, String> kafka;
@@ -93,7 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, String> kafka, OutboxProperties properties, String source, MeterRegistry meters,
             OutboxTracing tracing) {
         this.tracing = tracing;
-        this.connectionFactory = connectionFactory;
+        this.notifications = new PostgresChannel(connectionFactory, CHANNEL);
         this.database = DatabaseClient.create(connectionFactory);
         this.transactions = transactions;
         this.kafka = kafka;
@@ -157,7 +154,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (running != null) {
             return;
         }
-        Flux<Object> wakeUps = Flux.merge(notifications(), Flux.interval(Duration.ZERO, properties.pollInterval()));
+        // Listening (again) is a wake-up too: what was committed while nobody listened is published now.
+        Flux<Object> wakeUps = Flux.merge(notifications.listen(), Flux.interval(Duration.ZERO, properties.pollInterval()));
         Disposable relaying = wakeUps
                 .onBackpressureLatest()
                 .concatMap(wakeUp -> drain().onErrorResume(this::logFailure), 1)
@@ -258,35 +256,6 @@ public class OutboxRelay implements SmartLifecycle {
                         .then())
                 .then(Mono.fromRunnable(() -> failed.forEach(failure ->
                         log.warn("Could not publish outbox event {}; it stays pending: {}", failure.id(), failure.error()))));
-    }
-
-    /** Notifications on the {@code outbox} channel, on a connection of their own, reconnecting after a failure. */
-    private Flux<Object> notifications() {
-        return Flux.usingWhen(Mono.from(connectionFactory.create()),
-                        connection -> postgres(connection)
-                                .map(pg -> Flux.from(pg.createStatement("LISTEN " + CHANNEL).execute())
-                                        .flatMap(result -> result.getRowsUpdated())
-                                        .thenMany(pg.getNotifications())
-                                        .<Object>map(notification -> notification))
-                                .orElseGet(() -> {
-                                    log.info("Not a PostgreSQL connection; the outbox relay polls only");
-                                    return Flux.never();
-                                }),
-                        connection -> Mono.from(connection.close()))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .doBeforeRetry(signal -> log.warn("Outbox notifications interrupted, listening again: {}",
-                                signal.failure().getMessage())));
-    }
-
-    private static java.util.Optional<PostgresqlConnection> postgres(Connection connection) {
-        Object candidate = connection;
-        while (candidate != null) {
-            if (candidate instanceof PostgresqlConnection postgresql) {
-                return java.util.Optional.of(postgresql);
-            }
-            candidate = candidate instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
-        }
-        return java.util.Optional.empty();
     }
 
     /** The messages of an error and its causes ("Send failed: Topic x not present in metadata after 3000 ms."). */

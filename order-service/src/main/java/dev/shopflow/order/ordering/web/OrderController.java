@@ -1,6 +1,7 @@
 package dev.shopflow.order.ordering.web;
 
 import dev.shopflow.order.OrderingProperties;
+import dev.shopflow.order.ordering.OrderStreams;
 import dev.shopflow.order.ordering.Orders;
 import dev.shopflow.order.ordering.PlaceOrderCommand;
 import dev.shopflow.order.ordering.TimelineStep;
@@ -33,10 +34,12 @@ class OrderController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final Orders orders;
+    private final OrderStreams streams;
     private final Duration keepAlive;
 
-    OrderController(Orders orders, OrderingProperties properties) {
+    OrderController(Orders orders, OrderStreams streams, OrderingProperties properties) {
         this.orders = orders;
+        this.streams = streams;
         this.keepAlive = properties.streamKeepAlive();
     }
 
@@ -100,12 +103,13 @@ class OrderController {
 
     /**
      * Server-sent events: an {@code order} event with the order now, then one each time its status changes; the
-     * stream ends after the terminal state. A comment every {@code stream-keep-alive} keeps a quiet stream from
-     * being cut by proxies. 404 as for the order.
+     * stream ends after the terminal state, or after {@code stream-max-duration}. A comment every
+     * {@code stream-keep-alive} keeps a quiet stream from being cut by proxies. 404 as for the order; 429 with
+     * {@code Retry-After} when the caller already has {@code stream-max-per-user} streams open.
      */
     @GetMapping(path = "/api/orders/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderResponse>> events(@PathVariable UUID id, AuthenticatedUser caller) {
-        return orders.follow(id, caller)
+        return streams.follow(id, caller)
                 .map(order -> ServerSentEvent.builder(OrderResponse.of(order))
                         .event("order").id(order.status().name()).build())
                 .publish(changes -> Flux.merge(changes, Flux.interval(keepAlive)

@@ -5,15 +5,20 @@ import dev.shopflow.order.ordering.IdempotencyKeyReused;
 import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.OrderNotFound;
 import dev.shopflow.order.ordering.PricesChanged;
+import dev.shopflow.order.ordering.TooManyOrderStreams;
 import dev.shopflow.order.ordering.UnknownProducts;
 import dev.shopflow.order.ordering.domain.InvalidOrder;
 import dev.shopflow.order.ordering.domain.OrderCannotBeCancelled;
 import dev.shopflow.platform.web.FieldErrors;
 import dev.shopflow.platform.web.ProblemResponses;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,9 +26,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = OrderController.class)
 class OrderProblems {
 
+    /**
+     * When to try again after too many streams: a slot frees when one of the caller's streams ends, which the server
+     * cannot foresee; a few seconds keeps a retrying client from hammering without making it wait long.
+     */
+    static final Duration STREAM_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Also the answer to a stream request, whose {@code text/event-stream} would otherwise wrap the problem. */
     @ExceptionHandler
-    ProblemDetail notFound(OrderNotFound error) {
-        return ProblemResponses.typed(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", error.getMessage());
+    ResponseEntity<ProblemDetail> notFound(OrderNotFound error) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.typed(HttpStatus.NOT_FOUND, "order-not-found", "Order not found",
+                        error.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyOrderStreams error) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(STREAM_RETRY_AFTER.toSeconds()))
+                .body(ProblemResponses.typed(HttpStatus.TOO_MANY_REQUESTS, "too-many-order-streams",
+                        "Too many order streams", error.getMessage()));
     }
 
     @ExceptionHandler
