@@ -1,0 +1,136 @@
+package dev.shopflow.localstack.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Every event was applied: the dead-letter topics ({@code TOPIC.dlt}, platform's {@code DeadLetterTopics}) hold no
+ * record. Read only: offsets come from the admin client, and records are read by a consumer without a group, so
+ * nothing is committed and no listener's position moves.
+ */
+final class DeadLetterTopicsEmpty implements Invariant {
+
+    /** platform's {@code DeadLetterTopics.SUFFIX}. */
+    static final String SUFFIX = ".dlt";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Dead letters described one by one; beyond these, a topic's remaining count is reported. */
+    private static final int DESCRIBED = 1000;
+
+    @Override
+    public String name() {
+        return "dead-letter-topics-empty";
+    }
+
+    @Override
+    public String rule() {
+        return "no record on any dead-letter topic (" + "TOPIC" + SUFFIX + ")";
+    }
+
+    @Override
+    public List<Violation> check(AuditCheck check) throws Exception {
+        String bootstrapServers = check.target().kafkaBootstrapServers();
+        var waiting = new HashMap<TopicPartition, long[]>();
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+            var topics = new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(false)).names()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            topics.removeIf(topic -> !topic.endsWith(SUFFIX));
+            if (topics.isEmpty()) {
+                return List.of();
+            }
+            var partitions = new ArrayList<TopicPartition>();
+            admin.describeTopics(topics).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description.partitions()
+                            .forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition()))));
+            var earliest = admin.listOffsets(specs(partitions, OffsetSpec.earliest())).all()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            var latest = admin.listOffsets(specs(partitions, OffsetSpec.latest())).all()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            for (TopicPartition partition : partitions) {
+                long from = earliest.get(partition).offset();
+                long to = latest.get(partition).offset();
+                if (to > from) {
+                    waiting.put(partition, new long[] {from, to});
+                }
+            }
+        }
+        return waiting.isEmpty() ? List.of() : describe(bootstrapServers, waiting);
+    }
+
+    private static Map<TopicPartition, OffsetSpec> specs(List<TopicPartition> partitions, OffsetSpec spec) {
+        var specs = new HashMap<TopicPartition, OffsetSpec>();
+        partitions.forEach(partition -> specs.put(partition, spec));
+        return specs;
+    }
+
+    /** One violation per dead letter, read from the start of each partition up to its end as it was listed. */
+    private static List<Violation> describe(String bootstrapServers, Map<TopicPartition, long[]> waiting) {
+        var violations = new ArrayList<Violation>();
+        var config = new HashMap<String, Object>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = waiting.keySet().stream()
+                    .sorted(java.util.Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+                    .toList();
+            for (TopicPartition partition : partitions) {
+                long from = waiting.get(partition)[0];
+                long to = waiting.get(partition)[1];
+                long read = 0;
+                consumer.assign(List.of(partition));
+                consumer.seek(partition, from);
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (consumer.position(partition) < to && violations.size() < DESCRIBED && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() < to && violations.size() < DESCRIBED) {
+                            violations.add(describe(record));
+                            read++;
+                        }
+                    }
+                }
+                long notRead = (to - from) - read;
+                if (notRead > 0) {
+                    violations.add(new Violation(partition.topic() + " partition " + partition.partition(),
+                            notRead + " more dead letters (not read)"));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static Violation describe(ConsumerRecord<byte[], byte[]> record) {
+        String type = header(record, "ce_type");
+        String id = header(record, "ce_id");
+        String error = header(record, "kafka_dlt-exception-message");
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        return new Violation(record.topic() + " partition " + record.partition() + " offset " + record.offset(),
+                (type == null ? "a record" : type) + (id == null ? "" : " event " + id)
+                        + (key == null ? "" : " (key " + key + ")") + " was not applied"
+                        + (error == null ? "" : ": " + error));
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
