@@ -1,9 +1,12 @@
 package dev.shopflow.localstack.audit;
 
 import dev.shopflow.localstack.audit.InvariantResult.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -115,9 +118,9 @@ public final class AuditReport {
 
     @Override
     public String toString() {
-        var text = new java.io.ByteArrayOutputStream();
-        print(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
-        return text.toString(java.nio.charset.StandardCharsets.UTF_8);
+        var text = new ByteArrayOutputStream();
+        print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        return text.toString(StandardCharsets.UTF_8);
     }
 
     /** {@code 15m}, {@code 1m 30s}, {@code 5s}, {@code 1.2s}, {@code 500ms}. */
@@ -129,7 +132,7 @@ public final class AuditReport {
             return duration.toMillis() + "ms";
         }
         if (duration.toMillis() % 1000 != 0 && duration.toSeconds() < 60) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
         }
         var text = new StringBuilder();
         if (duration.toHours() > 0) {

@@ -5,6 +5,7 @@ import dev.shopflow.localstack.audit.AuditCheck.PaymentRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,27 +49,27 @@ final class ConfirmedIffPaidOnce implements Invariant {
         return violations;
     }
 
-    private static java.util.Optional<String> problemOfConfirmed(OrderRow order, List<PaymentRow> payments) {
+    private static Optional<String> problemOfConfirmed(OrderRow order, List<PaymentRow> payments) {
         if (payments.isEmpty()) {
-            return java.util.Optional.of("CONFIRMED without a payment");
+            return Optional.of("CONFIRMED without a payment");
         }
         if (payments.size() > 1) {
-            return java.util.Optional.of("CONFIRMED with " + payments.size() + " payments: "
+            return Optional.of("CONFIRMED with " + payments.size() + " payments: "
                     + payments.stream().map(payment -> payment.id() + " " + payment.status()).toList());
         }
         PaymentRow payment = payments.getFirst();
         if (!payment.status().equals("SUCCEEDED")) {
-            return java.util.Optional.of("CONFIRMED but its payment " + payment.id() + " is " + payment.status());
+            return Optional.of("CONFIRMED but its payment " + payment.id() + " is " + payment.status());
         }
         if (payment.refundStatus() != null) {
-            return java.util.Optional.of("CONFIRMED but its payment " + payment.id() + " has a refund ("
+            return Optional.of("CONFIRMED but its payment " + payment.id() + " has a refund ("
                     + payment.refundStatus() + ")");
         }
         if (payment.amount() != order.total() || !payment.currency().equals(order.currency())) {
-            return java.util.Optional.of("CONFIRMED for " + money(order.total(), order.currency()) + " but its payment "
+            return Optional.of("CONFIRMED for " + money(order.total(), order.currency()) + " but its payment "
                     + payment.id() + " is " + money(payment.amount(), payment.currency()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static String money(long minorUnits, String currency) {

@@ -3,6 +3,7 @@ package dev.shopflow.localstack.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class DeadLetterTopicsEmpty implements Invariant {
 
     @Override
     public String rule() {
-        return "no record on any dead-letter topic (" + "TOPIC" + SUFFIX + ")";
+        return "no record on any dead-letter topic (TOPIC" + SUFFIX + ")";
     }
 
     @Override
@@ -91,7 +92,7 @@ final class DeadLetterTopicsEmpty implements Invariant {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = waiting.keySet().stream()
-                    .sorted(java.util.Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+                    .sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
                     .toList();
             for (TopicPartition partition : partitions) {
                 long from = waiting.get(partition)[0];

@@ -1,6 +1,7 @@
 package dev.shopflow.localstack.audit;
 
 import dev.shopflow.localstack.audit.Stores.Store;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ final class EventsAppliedOnce implements Invariant {
                         GROUP BY order_id, step, actor, occurred_at HAVING count(*) > 1
                         ORDER BY order_id, occurred_at""",
                 row -> new Violation("order " + row.getObject("order_id"), "timeline step " + row.getString("step")
-                        + " from " + row.getString("actor") + " at " + row.getObject("occurred_at", java.time.OffsetDateTime.class)
+                        + " from " + row.getString("actor") + " at " + row.getObject("occurred_at", OffsetDateTime.class)
                         + " recorded " + row.getLong("times") + " times: one event applied more than once")));
         return violations;
     }

@@ -2,8 +2,10 @@ package dev.shopflow.localstack.audit;
 
 import dev.shopflow.localstack.audit.Stores.Store;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -64,8 +66,8 @@ final class StockMatchesReservations implements Invariant {
         return byProduct;
     }
 
-    private static java.util.Set<UUID> union(Map<UUID, Long> one, Map<UUID, Long> other) {
-        var all = new java.util.HashSet<>(one.keySet());
+    private static Set<UUID> union(Map<UUID, Long> one, Map<UUID, Long> other) {
+        var all = new HashSet<>(one.keySet());
         all.addAll(other.keySet());
         return all;
     }
