@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,8 +23,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every event was applied: the dead-letter topics ({@code TOPIC.dlt}, platform's {@code DeadLetterTopics}) hold no
- * record. Read only: offsets come from the admin client, and records are read by a consumer without a group, so
- * nothing is committed and no listener's position moves.
+ * record whose event is still missing. A dead letter stays on its topic after an administrator replays it; once its
+ * event id is in the inbox of the service that failed it (the record's original consumer group), the event has been
+ * applied and the dead letter no longer counts. Read only: offsets come from the admin client, and records are read
+ * by a consumer without a group, so nothing is committed and no listener's position moves.
  */
 final class DeadLetterTopicsEmpty implements Invariant {
 
@@ -74,7 +77,36 @@ final class DeadLetterTopicsEmpty implements Invariant {
                 }
             }
         }
-        return waiting.isEmpty() ? List.of() : describe(bootstrapServers, waiting);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        var violations = new ArrayList<Violation>();
+        for (DeadLetter deadLetter : read(bootstrapServers, waiting)) {
+            if (!appliedSince(check, deadLetter)) {
+                violations.add(deadLetter.violation());
+            }
+        }
+        return violations;
+    }
+
+    /** A dead letter as read, or the count of those of a partition that were not read. */
+    private record DeadLetter(Violation violation, String eventId, String consumerGroup) {
+    }
+
+    /** Whether the dead letter's event has been applied by the service that failed it (replayed since). */
+    private static boolean appliedSince(AuditCheck check, DeadLetter deadLetter) throws java.sql.SQLException {
+        if (deadLetter.eventId() == null || deadLetter.consumerGroup() == null) {
+            return false;
+        }
+        var store = Stores.Store.ofConsumerGroup(deadLetter.consumerGroup());
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(deadLetter.eventId());
+        } catch (IllegalArgumentException notAnEventId) {
+            return false;
+        }
+        return store.isPresent() && check.stores().hasTable(store.get(), "inbox")
+                && !check.stores().list(store.get(), "SELECT 1 FROM inbox WHERE event_id = ?", row -> true, eventId).isEmpty();
     }
 
     private static Map<TopicPartition, OffsetSpec> specs(List<TopicPartition> partitions, OffsetSpec spec) {
@@ -83,9 +115,9 @@ final class DeadLetterTopicsEmpty implements Invariant {
         return specs;
     }
 
-    /** One violation per dead letter, read from the start of each partition up to its end as it was listed. */
-    private static List<Violation> describe(String bootstrapServers, Map<TopicPartition, long[]> waiting) {
-        var violations = new ArrayList<Violation>();
+    /** Every dead letter, read from the start of each partition up to its end as it was listed. */
+    private static List<DeadLetter> read(String bootstrapServers, Map<TopicPartition, long[]> waiting) {
+        var deadLetters = new ArrayList<DeadLetter>();
         var config = new HashMap<String, Object>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -101,33 +133,35 @@ final class DeadLetterTopicsEmpty implements Invariant {
                 consumer.assign(List.of(partition));
                 consumer.seek(partition, from);
                 long deadline = System.nanoTime() + TIMEOUT.toNanos();
-                while (consumer.position(partition) < to && violations.size() < DESCRIBED && System.nanoTime() < deadline) {
+                while (consumer.position(partition) < to && deadLetters.size() < DESCRIBED && System.nanoTime() < deadline) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() < to && violations.size() < DESCRIBED) {
-                            violations.add(describe(record));
+                        if (record.offset() < to && deadLetters.size() < DESCRIBED) {
+                            deadLetters.add(describe(record));
                             read++;
                         }
                     }
                 }
                 long notRead = (to - from) - read;
                 if (notRead > 0) {
-                    violations.add(new Violation(partition.topic() + " partition " + partition.partition(),
-                            notRead + " more dead letters (not read)"));
+                    deadLetters.add(new DeadLetter(new Violation(partition.topic() + " partition " + partition.partition(),
+                            notRead + " more dead letters (not read)"), null, null));
                 }
             }
         }
-        return violations;
+        return deadLetters;
     }
 
-    private static Violation describe(ConsumerRecord<byte[], byte[]> record) {
+    private static DeadLetter describe(ConsumerRecord<byte[], byte[]> record) {
         String type = header(record, "ce_type");
         String id = header(record, "ce_id");
         String error = header(record, "kafka_dlt-exception-message");
+        String group = header(record, "kafka_dlt-original-consumer-group");
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        return new Violation(record.topic() + " partition " + record.partition() + " offset " + record.offset(),
+        return new DeadLetter(new Violation(record.topic() + " partition " + record.partition() + " offset " + record.offset(),
                 (type == null ? "a record" : type) + (id == null ? "" : " event " + id)
                         + (key == null ? "" : " (key " + key + ")") + " was not applied"
-                        + (error == null ? "" : ": " + error));
+                        + (group == null ? "" : " by " + group)
+                        + (error == null ? "" : ": " + error)), id, group);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -17,16 +17,23 @@ final class Stores implements AutoCloseable {
 
     /** A database the audit reads, named as the report names it. */
     enum Store {
-        CATALOG("catalog"), ORDERS("orders"), PAYMENTS("payments");
+        CATALOG("catalog", "catalog-service"), ORDERS("orders", "order-service"), PAYMENTS("payments", "payment-service");
 
         private final String label;
+        private final String service;
 
-        Store(String label) {
+        Store(String label, String service) {
             this.label = label;
+            this.service = service;
         }
 
         String label() {
             return label;
+        }
+
+        /** The database of the service whose Kafka consumer group has this name (its application name). */
+        static java.util.Optional<Store> ofConsumerGroup(String group) {
+            return java.util.Arrays.stream(values()).filter(store -> store.service.equals(group)).findFirst();
         }
     }
 

@@ -199,21 +199,49 @@ class ConsistencyAuditTest {
         try (var broker = KafkaBroker.start(otherKafka, 0)) {
             createTopics(broker, "orders.v1", "orders.v1.dlt");
             UUID event = UUID.randomUUID();
-            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
-                    new StringSerializer(), new StringSerializer())) {
-                var record = new ProducerRecord<>("orders.v1.dlt", 0, "order-7", "{}");
-                record.headers().add("ce_type", "shopflow.order.placed.v1".getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_id", event.toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("kafka_dlt-exception-message", "no such product".getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
-            }
+            deadLetter(broker, event, "catalog-service");
 
             AuditReport report = new ConsistencyAudit(shop.target(broker.bootstrapServers()), settings()).run();
 
             assertOnlyViolation(report, "dead-letter-topics-empty", "orders.v1.dlt partition 0 offset 0",
-                    "shopflow.order.placed.v1 event " + event + " (key order-7) was not applied: no such product");
+                    "shopflow.order.placed.v1 event " + event + " (key order-7) was not applied by catalog-service: "
+                            + "no such product");
             AuditReport again = new ConsistencyAudit(shop.target(broker.bootstrapServers()), settings()).run();
             assertThat(again.violations()).as("reading committed nothing: the record is still there").hasSize(1);
+        }
+    }
+
+    @Test
+    void aDeadLetterReplayedAndAppliedSinceNoLongerCounts(@TempDir Path otherKafka) throws Exception {
+        try (var broker = KafkaBroker.start(otherKafka, 0)) {
+            createTopics(broker, "orders.v1", "orders.v1.dlt");
+            UUID replayed = UUID.randomUUID();
+            UUID stillMissing = UUID.randomUUID();
+            deadLetter(broker, replayed, "payment-service");
+            deadLetter(broker, stillMissing, "payment-service");
+            // Applied by catalog, which is not the service that failed it: still missing for payment-service.
+            shop.update(shop.catalog, "INSERT INTO inbox (consumer, event_id, event_type) VALUES ('catalog.inventory', ?, "
+                    + "'shopflow.order.placed.v1')", stillMissing);
+            shop.update(shop.payments, "INSERT INTO inbox (consumer, event_id, event_type) VALUES ('payment.orders', ?, "
+                    + "'shopflow.order.placed.v1')", replayed);
+
+            AuditReport report = new ConsistencyAudit(shop.target(broker.bootstrapServers()), settings()).run();
+
+            assertOnlyViolation(report, "dead-letter-topics-empty", "orders.v1.dlt partition 0 offset 1",
+                    "event " + stillMissing, "was not applied by payment-service");
+        }
+    }
+
+    /** A record as a listener's error handler leaves it on orders.v1.dlt. */
+    private static void deadLetter(KafkaBroker broker, UUID event, String consumerGroup) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            var record = new ProducerRecord<>("orders.v1.dlt", 0, "order-7", "{}");
+            record.headers().add("ce_type", "shopflow.order.placed.v1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", event.toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("kafka_dlt-original-consumer-group", consumerGroup.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("kafka_dlt-exception-message", "no such product".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         }
     }
 
