@@ -11,13 +11,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * How one service is started: its command line and the environment that connects it to the stack. The launcher
- * saves it beside the pid file, so {@code ./shopflow restart SERVICE} starts the service exactly as {@code up} did.
+ * saves it beside the pid file, so {@code ./shopflow restart SERVICE} starts the service exactly as {@code up} did,
+ * and {@code ./shopflow audit} reads the databases and Kafka of the running stack (and the settings it audits
+ * against, such as order-service's {@code ORDER_DEADLINE}) from it.
+ *
+ * @param command     the command line
+ * @param environment what is added to the launcher's environment: {@code DB_HOST}, {@code DB_PORT}, {@code DB_NAME},
+ *                    {@code DB_USER}, {@code DB_PASSWORD}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SERVER_PORT} ...
  */
-record ServiceLaunch(List<String> command, Map<String, String> environment) {
+public record ServiceLaunch(List<String> command, Map<String, String> environment) {
+
+    /**
+     * How the stack with these settings last started the service, if it ever did ({@code up}, or a
+     * {@link LocalStack} of the system tests): the file stays after the stack stops.
+     */
+    public static Optional<ServiceLaunch> saved(StackSettings settings, ServiceSpec service) {
+        Path file = file(settings, service);
+        return Files.exists(file) ? Optional.of(load(file)) : Optional.empty();
+    }
+
+    static Path file(StackSettings settings, ServiceSpec service) {
+        return settings.runDirectory().resolve(service.name() + ".launch");
+    }
 
     void save(Path file) {
         var properties = new Properties();

@@ -25,6 +25,13 @@ final class Services {
     /** A service stopping gracefully gets this long before it is killed (its own shutdown phase is 20 s). */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Settings of a service that the consistency audit checks against (an order may stay open until its time-out),
+     * recorded in the service's launch file when the user sets them.
+     */
+    static final Map<String, List<String>> RECORDED_SETTINGS = Map.of("order-service", List.of(
+            "ORDER_DEADLINE", "SHOPFLOW_ORDERING_DEADLINE", "ORDER_SWEEP_INTERVAL", "SHOPFLOW_ORDERING_SWEEP_INTERVAL"));
+
     private final StackSettings settings;
     private final ProcessRegistry registry;
     private final ServiceImages images;
@@ -73,6 +80,13 @@ final class Services {
                 environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(other));
             }
         }
+        // Inherited from the launcher anyway; written down so that ./shopflow audit uses what the service runs with.
+        for (String setting : RECORDED_SETTINGS.getOrDefault(service.name(), List.of())) {
+            String value = settings.environment().get(setting);
+            if (value != null && !value.isBlank()) {
+                environment.put(setting, value.trim());
+            }
+        }
         environment.putAll(secrets.environmentOf(service));
         return new ServiceLaunch(List.copyOf(command), environment);
     }
@@ -97,15 +111,14 @@ final class Services {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + log, e);
         }
-        launch.save(launchFile(service));
+        launch.save(ServiceLaunch.file(settings, service));
         ProcessHandle process = Processes.start(launch.command(), launch.environment(), settings.home(), log, true).toHandle();
         registry.record(service.name(), process);
         return process;
     }
 
     Optional<ServiceLaunch> savedLaunch(ServiceSpec service) {
-        Path file = launchFile(service);
-        return Files.exists(file) ? Optional.of(ServiceLaunch.load(file)) : Optional.empty();
+        return ServiceLaunch.saved(settings, service);
     }
 
     Optional<ProcessHandle> running(ServiceSpec service) {
@@ -172,10 +185,6 @@ final class Services {
             Thread.currentThread().interrupt();
             return !process.isAlive();
         }
-    }
-
-    private Path launchFile(ServiceSpec service) {
-        return settings.runDirectory().resolve(service.name() + ".launch");
     }
 
 }

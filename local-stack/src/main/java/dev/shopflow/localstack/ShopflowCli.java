@@ -1,5 +1,9 @@
 package dev.shopflow.localstack;
 
+import dev.shopflow.localstack.audit.AuditReport;
+import dev.shopflow.localstack.audit.AuditSettings;
+import dev.shopflow.localstack.audit.AuditUnavailable;
+import dev.shopflow.localstack.audit.ConsistencyAudit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -17,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shopflow} commands: {@code up [-d]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE}. ({@code test} is handled by the script: it is {@code ./mvnw verify}.)
+ * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}. ({@code test} is handled by the
+ * script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other commands (such as a load run that
+ * audits the stack afterwards) dispatch through it too.
  */
 public final class ShopflowCli {
 
@@ -31,6 +37,8 @@ public final class ShopflowCli {
               logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
               kill SERVICE    kill a service at once, as a crash would (SIGKILL)
               restart SERVICE stop a service gracefully and start it again
+              audit           check the stores of the running stack are consistent (exit 1 if not);
+                              --settle 30s: how long to check again while work in flight settles
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -80,6 +88,7 @@ public final class ShopflowCli {
             case "logs" -> logs(rest);
             case "kill" -> kill(rest);
             case "restart" -> restart(rest);
+            case "audit" -> audit(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -318,6 +327,61 @@ public final class ShopflowCli {
         }
         out.println(service.name() + " is not ready after " + settings.startTimeout().toSeconds() + " s; see ./shopflow logs " + service.name());
         return 1;
+    }
+
+    /**
+     * Audits the running stack's databases and dead-letter topics: 0 when consistent, 1 when an invariant is
+     * violated, 2 for bad arguments, 3 when there is nothing to audit or it could not be checked.
+     */
+    private int audit(List<String> args) {
+        String usage = "Usage: ./shopflow audit [--settle DURATION] [--outbox-max-age DURATION]   (such as 30s, 2m, 0)";
+        Duration settle = AuditSettings.DEFAULT_SETTLE;
+        Duration outboxMaxAge = AuditSettings.DEFAULT_OUTBOX_MAX_AGE;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String[] option = args.get(i).split("=", 2);
+                String value = option.length == 2 ? option[1] : i + 1 < args.size() ? args.get(++i) : null;
+                switch (option[0]) {
+                    case "--settle" -> settle = AuditSettings.parse(requireValue(value));
+                    case "--outbox-max-age" -> outboxMaxAge = AuditSettings.parse(requireValue(value));
+                    default -> throw new IllegalArgumentException("Unknown option " + args.get(i) + ".");
+                }
+            }
+            if (settle.isNegative() || outboxMaxAge.isNegative()) {
+                throw new IllegalArgumentException("Durations must not be negative.");
+            }
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(usage);
+            return 2;
+        }
+        if (Supervisor.running(settings).isEmpty()) {
+            out.println("Shopflow is not running; ./shopflow up -d starts it, then ./shopflow audit checks it.");
+            return AuditReport.NOT_CHECKED;
+        }
+        var state = Supervisor.state(settings).orElse(Supervisor.State.STARTING);
+        if (state != Supervisor.State.READY) {
+            out.println("Shopflow is " + state.name().toLowerCase() + "; audit it once it is ready.");
+            return AuditReport.NOT_CHECKED;
+        }
+        ConsistencyAudit audit;
+        try {
+            audit = ConsistencyAudit.of(settings);
+        } catch (AuditUnavailable e) {
+            out.println(e.getMessage());
+            return AuditReport.NOT_CHECKED;
+        }
+        AuditSettings chosen = audit.settings().withSettle(settle).withOutboxMaxAge(outboxMaxAge);
+        AuditReport report = new ConsistencyAudit(audit.target(), chosen).run();
+        report.print(out);
+        return report.exitCode();
+    }
+
+    private static String requireValue(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("A duration is missing.");
+        }
+        return value;
     }
 
     private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {

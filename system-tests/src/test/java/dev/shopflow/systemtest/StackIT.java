@@ -7,6 +7,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.localstack.LocalStack;
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.localstack.StackSettings;
+import dev.shopflow.localstack.audit.AuditReport;
+import dev.shopflow.localstack.audit.ConsistencyAudit;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.nio.file.Path;
@@ -361,8 +363,19 @@ class StackIT {
         assertThat(statuses).isSubsetOf("PENDING", "AWAITING_PAYMENT", "CONFIRMED").doesNotHaveDuplicates();
     }
 
+    /** The audit `./shopflow audit` runs, after every flow above: the services' stores agree with each other. */
     @Test
     @Order(2)
+    void afterEveryFlowTheServicesStoresAreConsistent() {
+        AuditReport report = ConsistencyAudit.of(stack).run();
+
+        report.print(System.out);
+        assertThat(report.results()).hasSize(8);
+        assertThat(report.clean()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    @Order(3)
     void stopsEveryServiceGracefullyAndLeavesNoProcessBehind() {
         var processes = services.stream().map(service -> stack.process(service).orElseThrow()).toList();
 
