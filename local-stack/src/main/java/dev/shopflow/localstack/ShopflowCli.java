@@ -9,15 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.shopflow.localstack.load.LoadCommand;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shopflow} commands: {@code up [-d]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE}. ({@code test} is handled by the script: it is {@code ./mvnw verify}.)
+ * {@code kill SERVICE}, {@code restart SERVICE}, {@code load SCENARIO}. ({@code test} is handled by the script: it is
+ * {@code ./mvnw verify}.)
  */
 public final class ShopflowCli {
 
@@ -31,6 +35,8 @@ public final class ShopflowCli {
               logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
               kill SERVICE    kill a service at once, as a crash would (SIGKILL)
               restart SERVICE stop a service gracefully and start it again
+              load SCENARIO   run a k6 load scenario against the running stack, then the audit
+                              (smoke, browse, checkout, spike, soak, capacity; --rate N --duration D --vus N)
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -39,7 +45,8 @@ public final class ShopflowCli {
     private final StackSettings settings;
     private final PrintStream out;
 
-    ShopflowCli(StackSettings settings, PrintStream out) {
+    /** A command line over the stack these settings describe, printing to {@code out}. */
+    public ShopflowCli(StackSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
@@ -65,7 +72,12 @@ public final class ShopflowCli {
         System.exit(code);
     }
 
-    int run(List<String> args) {
+    /**
+     * Runs one command, as {@code ./shopflow ARGS} does.
+     *
+     * @return the exit code: 0 done, 1 failed, 2 bad arguments
+     */
+    public int run(List<String> args) {
         if (args.isEmpty()) {
             out.print(USAGE);
             return 2;
@@ -80,6 +92,7 @@ public final class ShopflowCli {
             case "logs" -> logs(rest);
             case "kill" -> kill(rest);
             case "restart" -> restart(rest);
+            case "load" -> load(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -318,6 +331,40 @@ public final class ShopflowCli {
         }
         out.println(service.name() + " is not ready after " + settings.startTimeout().toSeconds() + " s; see ./shopflow logs " + service.name());
         return 1;
+    }
+
+    private int load(List<String> args) {
+        return new LoadCommand(settings.home(), settings.stateDirectory().resolve("load"), settings.environment(), out)
+                // The consistency audit after every load run, dispatched exactly as `./shopflow audit` is.
+                .run(args, this::loadTarget, () -> run(List.of("audit")));
+    }
+
+    /** The running stack for a load run: every service ready; its administrator as auth-service was started with. */
+    private Optional<LoadCommand.Target> loadTarget() {
+        var notReady = ServiceSpec.ALL.stream()
+                .filter(service -> Readiness.of(settings.port(service)) != Readiness.State.READY)
+                .map(ServiceSpec::name)
+                .toList();
+        if (!notReady.isEmpty()) {
+            out.println("Not ready: " + String.join(", ", notReady) + " (./shopflow status shows the stack).");
+            return Optional.empty();
+        }
+        var services = new Services(settings);
+        var administrator = new LinkedHashMap<String, String>();
+        services.savedLaunch(ServiceSpec.named("auth-service").orElseThrow()).ifPresent(launch ->
+                launch.environment().forEach((name, value) -> {
+                    if (name.equals("SHOPFLOW_ADMIN_EMAIL") || name.equals("SHOPFLOW_ADMIN_PASSWORD")) {
+                        administrator.put(name, value);
+                    }
+                }));
+        java.util.function.Supplier<List<ProcessHandle>> processes = () -> {
+            var found = new ArrayList<ProcessHandle>();
+            Supervisor.running(settings).ifPresent(found::add);
+            ServiceSpec.ALL.forEach(service -> services.running(service).ifPresent(found::add));
+            return found;
+        };
+        String gateway = "http://127.0.0.1:" + settings.port(ServiceSpec.named("gateway").orElseThrow());
+        return Optional.of(new LoadCommand.Target(gateway, Map.copyOf(administrator), processes));
     }
 
     private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {
