@@ -25,11 +25,12 @@ export const options = {
     orders_confirmed: ['count>0'],
     place_to_confirmed: ['p(95)<3000', 'p(99)<6000'],
     dropped_iterations: [`count<${Math.max(1, RATE)}`],
-  }, shop.ORDER_THRESHOLDS, shop.perEndpoint(ENDPOINTS, { default: 1000, order_events: 5000 })),
+  }, shop.ORDER_THRESHOLDS, shop.perEndpoint(ENDPOINTS, { default: 1000, order_events: 6000 })),
 };
 
 export function setup() {
-  return Object.assign({ customers: shop.signUpCustomers(MAX_VUS), soldOutProductId: shop.soldOutProduct() }, shop.loadCatalog());
+  const catalog = shop.loadCatalog();
+  return Object.assign(catalog, { customers: shop.signUpCustomers(MAX_VUS), soldOutProductId: shop.soldOutProduct(catalog) });
 }
 
 export default function (data) {

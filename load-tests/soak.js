@@ -26,8 +26,7 @@ export const options = {
     http_req_failed: ['rate<0.01'],
     checks: ['rate>0.99'],
     rate_limited: ['count==0'],
-    orders_unfinished: ['count==0'],
-    orders_unexpected: ['count==0'],
+    ...shop.ORDER_THRESHOLDS,
     dropped_iterations: [`count<${Math.max(1, RATE * 6)}`],
     'place_to_confirmed{phase:early}': ['p(95)<3000'],
     'place_to_confirmed{phase:late}': ['p(95)<3000'],
@@ -38,8 +37,8 @@ export const options = {
 
 export function setup() {
   // Checkout and browsing virtual users are numbered together: one customer each.
-  return Object.assign({ customers: shop.signUpCustomers(MAX_VUS * 2), soldOutProductId: shop.soldOutProduct() },
-    shop.loadCatalog());
+  const catalog = shop.loadCatalog();
+  return Object.assign(catalog, { customers: shop.signUpCustomers(MAX_VUS * 2), soldOutProductId: shop.soldOutProduct(catalog) });
 }
 
 function tagPhase() {

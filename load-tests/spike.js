@@ -28,8 +28,7 @@ export const options = {
   thresholds: {
     http_req_failed: ['rate<0.02'],
     rate_limited: ['count==0'],
-    orders_unfinished: ['count==0'],
-    orders_unexpected: ['count==0'],
+    ...shop.ORDER_THRESHOLDS,
     'place_to_confirmed{phase:before}': ['p(95)<3000'],
     'place_to_confirmed{phase:spike}': ['p(95)<15000'],
     'place_to_confirmed{phase:after}': ['p(95)<3000'],         // recovered: back to what it was before
@@ -43,7 +42,8 @@ export const options = {
 };
 
 export function setup() {
-  return Object.assign({ customers: shop.signUpCustomers(MAX_VUS), soldOutProductId: shop.soldOutProduct() }, shop.loadCatalog());
+  const catalog = shop.loadCatalog();
+  return Object.assign(catalog, { customers: shop.signUpCustomers(MAX_VUS), soldOutProductId: shop.soldOutProduct(catalog) });
 }
 
 export default function (data) {

@@ -98,7 +98,7 @@ record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loa
     }
 
     private void printEndpoints(PrintStream out) {
-        Map<String, K6Summary.Metric> endpoints = summary.byTag("http_req_duration", "endpoint");
+        Map<String, K6Summary.Metric> endpoints = new java.util.TreeMap<>(summary.byTag("http_req_duration", "endpoint"));
         if (endpoints.isEmpty()) {
             return;
         }
