@@ -20,6 +20,8 @@ import java.util.OptionalLong;
 record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loadSeconds, OptionalLong memoryBefore,
         OptionalLong memoryPeak, OptionalLong memoryAfter, String folder, SoakDrift soakDrift) {
 
+    private static final List<String> PHASE_ORDER = List.of("before", "spike", "after", "early", "middle", "late");
+
     /** k6's exit code when thresholds were crossed. */
     static final int THRESHOLDS_CROSSED = 99;
 
@@ -48,6 +50,7 @@ record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loa
             printCapacity(out);
         } else {
             printEndpoints(out);
+            printPhases(out);
         }
         if (soakDrift != null) {
             out.println();
@@ -109,6 +112,30 @@ record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loa
                 String.format(Locale.ROOT, "%,.0f", metric.value("count").orElse(0)),
                 millis(metric.value("med")), millis(metric.value("p(95)")), millis(metric.value("p(99)")),
                 thresholds(metric)));
+    }
+
+    /** Spike and soak tag their measurements with a phase (before, spike, after; early, late): one line each. */
+    private void printPhases(PrintStream out) {
+        var requests = summary.byTag("http_req_duration", "phase");
+        var orders = summary.byTag("place_to_confirmed", "phase");
+        var phases = PHASE_ORDER.stream().filter(phase -> requests.containsKey(phase) || orders.containsKey(phase)).toList();
+        if (phases.isEmpty()) {
+            return;
+        }
+        out.println();
+        String format = "  %-8s %9s %9s %10s %14s %9s %9s%n";
+        out.printf(format, "PHASE", "HTTP p50", "HTTP p95", "CONFIRMED", "place→conf p50", "p95", "p99");
+        for (String phase : phases) {
+            var request = requests.get(phase);
+            var order = orders.get(phase);
+            out.printf(format, phase, request == null ? "-" : millis(request.value("med")),
+                    request == null ? "-" : millis(request.value("p(95)")),
+                    summary.value("orders_confirmed{phase:" + phase + "}", "count").isPresent()
+                            ? String.format(Locale.ROOT, "%,.0f", summary.value("orders_confirmed{phase:" + phase + "}", "count").getAsDouble())
+                            : order == null ? "-" : String.format(Locale.ROOT, "%,.0f", order.value("count").orElse(0)),
+                    order == null ? "-" : millis(order.value("med")), order == null ? "-" : millis(order.value("p(95)")),
+                    order == null ? "-" : millis(order.value("p(99)")));
+        }
     }
 
     private void printCapacity(PrintStream out) {

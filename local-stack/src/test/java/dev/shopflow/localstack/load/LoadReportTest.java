@@ -66,6 +66,25 @@ class LoadReportTest {
     }
 
     @Test
+    void aSpikeRunShowsEachPhaseInItsOrder() {
+        var summary = K6Summary.parse("""
+                {"metrics": {
+                  "http_req_duration{phase:after}": {"med": 227, "p(95)": 1500, "count": 681},
+                  "http_req_duration{phase:before}": {"med": 116, "p(95)": 904, "count": 436},
+                  "http_req_duration{phase:spike}": {"med": 1344, "p(95)": 27194, "count": 1791},
+                  "orders_confirmed{phase:before}": {"count": 32}, "orders_confirmed{phase:spike}": {"count": 126},
+                  "orders_confirmed{phase:after}": {"count": 54},
+                  "place_to_confirmed{phase:after}": {"med": 1430, "p(95)": 2253, "p(99)": 2745, "count": 54},
+                  "place_to_confirmed{phase:before}": {"med": 916, "p(95)": 1687, "p(99)": 1837, "count": 32},
+                  "place_to_confirmed{phase:spike}": {"med": 28811, "p(95)": 44195, "p(99)": 44861, "count": 126}}}""");
+        var report = new LoadReport(Scenario.SPIKE, summary, 0, 82, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), "x", null);
+
+        assertThat(printed(report)).containsPattern("(?s)before +116 ms +904 ms +32 +916 ms +1.69 s +1.84 s.*"
+                + "spike +1.34 s +27.19 s +126 +28.81 s +44.20 s +44.86 s.*after +227 ms +1.50 s +54 +1.43 s +2.25 s +2.75 s");
+    }
+
+    @Test
     void aCapacityRunShowsEveryStepAndTheHighestRateThatHeld() throws IOException {
         var summary = summary("capacity-summary.json");
         var report = new LoadReport(Scenario.CAPACITY, summary, 99, 200, OptionalLong.empty(), OptionalLong.empty(),
