@@ -307,6 +307,7 @@ const TERMINAL = ['CONFIRMED', 'CANCELLED'];
  * back to polling GET /api/orders/{id} every 250 ms if the stream ends early or fails. `place_to_confirmed` is
  * measured from the checkout's 202 to the moment the final state is seen.
  *
+ * @return the order in its final state, with `placeToSeenMillis`; null when it did not get there in time
  * @param expected 'CONFIRMED' or a cancellation reason; anything else counts in `orders_unexpected`
  */
 export function followOrder(who, order, expected) {
@@ -335,6 +336,7 @@ export function followOrder(who, order, expected) {
   } else {
     ordersCancelled.add(1, { reason: final.cancellationReason || 'UNKNOWN' });
   }
+  final.placeToSeenMillis = seenAt - order.placedAt;
   const outcome = final.status === 'CONFIRMED' ? 'CONFIRMED' : final.cancellationReason;
   if (expected && outcome !== expected) {
     ordersUnexpected.add(1);

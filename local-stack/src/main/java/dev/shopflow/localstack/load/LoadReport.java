@@ -24,11 +24,17 @@ record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loa
 
     /** k6's exit code when thresholds were crossed. */
     static final int THRESHOLDS_CROSSED = 99;
+    /** k6's exit code when the script stopped the test ({@code exec.test.abort}), as the capacity script does. */
+    static final int SCRIPT_ABORTED = 108;
 
-    /** Whether the run passed: k6 passed (for capacity: ended because a step broke, after one held) and no drift. */
+    /**
+     * Whether the run passed: k6 passed and nothing drifted; a capacity run passes when its first step held, whether
+     * it ended with a broken step (thresholds crossed) or was stopped early by the script (past capacity).
+     */
     boolean passed() {
         if (scenario == Scenario.CAPACITY) {
-            return (k6ExitCode == 0 || k6ExitCode == THRESHOLDS_CROSSED) && CapacitySteps.from(summary).highestHeld().isPresent();
+            return (k6ExitCode == 0 || k6ExitCode == THRESHOLDS_CROSSED || k6ExitCode == SCRIPT_ABORTED)
+                    && CapacitySteps.from(summary).highestHeld().isPresent();
         }
         return k6ExitCode == 0 && (soakDrift == null || !soakDrift.drifted());
     }

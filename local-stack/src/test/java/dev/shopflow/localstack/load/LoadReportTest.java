@@ -96,6 +96,10 @@ class LoadReportTest {
         assertThat(steps).extracting(CapacitySteps.Step::held).containsExactly(true, true, false, false);
         assertThat(steps).extracting(CapacitySteps.Step::reached).containsExactly(true, true, true, false);
         assertThat(report.passed()).as("a capacity run ends when a step breaks").isTrue();
+        assertThat(new LoadReport(Scenario.CAPACITY, summary, 108, 200, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), "x", null).passed()).as("or when the script stops it past capacity").isTrue();
+        assertThat(new LoadReport(Scenario.CAPACITY, summary, 107, 200, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), "x", null).passed()).as("but not when the script failed").isFalse();
         assertThat(text).containsPattern("2 +3.0 +2.95 +650 ms +1.50 s +1.85 s +70.0 ms +0.0% +✓ held")
                 .containsPattern("3 +4.5 +3.50 +2.40 s +4.50 s +5.80 s +400 ms +0.2% +✗ broke")
                 .containsPattern("4 +6.8 +0.00 .* not reached")
