@@ -2,7 +2,6 @@ package dev.shopflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopflow.localstack.LocalStack;
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.localstack.ShopflowCli;
 import dev.shopflow.localstack.StackSettings;
@@ -17,18 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * {@code ./shopflow load smoke} against a whole stack (fresh databases, free ports, a state folder of its own),
- * through the same code as the command: the smoke scenario's thresholds must pass, k6's summary and HTML report must
- * be written, and the consistency audit that follows must be clean. k6 is found as the command finds it; without
- * it, this test fails on CI (where {@code CI} is set) and is skipped on a developer's machine.
+ * {@code ./shopflow load smoke} against a whole stack started with {@code ./shopflow up -d} on fresh databases, free
+ * ports and a state folder of its own, the load command itself run through {@link ShopflowCli}, as the script runs
+ * it: the smoke scenario's thresholds must pass, k6's summary and HTML report must be written, and the consistency
+ * audit that follows (it audits the stack a launcher runs) must be clean. k6 is found as the command finds it;
+ * without it, this test fails on CI (where {@code CI} is set) and is skipped on a developer's machine.
  */
 @EnabledIf(value = "k6IsFoundOrThisIsCi",
         disabledReason = "k6 is not installed (K6, the PATH, ../shared/bin/k6); see load-tests/README.md to install it")
@@ -36,9 +36,7 @@ class LoadSmokeIT {
 
     static final Path home = Path.of(System.getProperty("shopflow.home"));
     static final Path state = home.resolve("system-tests/target/load-smoke-it");
-
-    static LocalStack stack;
-    static StackSettings settings;
+    static final Map<String, String> environment = new HashMap<>();
 
     static boolean k6IsFoundOrThisIsCi() {
         return System.getenv("CI") != null || new K6Locator(System.getenv(), home).find().isPresent();
@@ -46,39 +44,45 @@ class LoadSmokeIT {
 
     @BeforeAll
     static void startTheWholeStack() throws IOException {
-        deleteRecursively(state);
-        var ports = new LinkedHashMap<String, Integer>();
-        var databases = new LinkedHashMap<String, String>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            ports.put(service.name(), Http.freePort());
-            if (service.database() != null) {
-                databases.put(service.name(), TestPostgres.freshDatabase(service.database()));
+        if (Files.exists(state)) {
+            try (var files = Files.walk(state)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
-        var environment = new HashMap<>(System.getenv());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
         // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
         environment.put("SHOPFLOW_AOT_CACHE", "false");
-        // The launcher's own administrator, generated into the state folder: the smoke run keeps a sold-out
-        // product with it, so that out-of-stock orders are part of the run.
-        environment.remove("SHOPFLOW_ADMIN_EMAIL");
-        environment.remove("SHOPFLOW_ADMIN_PASSWORD");
-        settings = StackSettings.fromEnvironment(home, environment).isolated(ports, databases, state);
-        stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
+        environment.put("SHOPFLOW_STATE_DIR", state.toString());
+        String suffix = TestPostgres.uniqueSuffix();
+        environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            environment.put("SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(Http.freePort()));
+            if (service.database() != null) {
+                TestPostgres.dropAtExit(service.database() + suffix);
+            }
+        }
+        environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+        // The launcher's own administrator, generated into the state folder: the smoke run keeps a sold-out product
+        // with it, so that out-of-stock orders are part of the run.
+        environment.put("SHOPFLOW_ADMIN_EMAIL", "");
+        environment.put("SHOPFLOW_ADMIN_PASSWORD", "");
+        var up = ShopflowScript.run(home, environment, "up", "-d");
+        assertThat(up.exitCode()).as(up.output()).isZero();
     }
 
     @AfterAll
     static void stopTheStack() {
-        if (stack != null) {
-            stack.stop();
-        }
+        ShopflowScript.run(home, environment, "down");
     }
 
     @Test
     void theSmokeScenarioPassesItsThresholdsWritesItsReportsAndTheAuditAfterItIsClean() throws IOException {
         assertThat(new K6Locator(System.getenv(), home).find()).as(K6Locator.HOW_TO_INSTALL).isPresent();
+        var shell = new HashMap<>(System.getenv());
+        shell.putAll(environment);
         var printed = new ByteArrayOutputStream();
 
-        int exitCode = new ShopflowCli(settings, new PrintStream(printed, true, StandardCharsets.UTF_8))
+        int exitCode = new ShopflowCli(StackSettings.fromEnvironment(home, shell), new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run(List.of("load", "smoke"));
 
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -102,14 +106,6 @@ class LoadSmokeIT {
             var found = folders.filter(folder -> folder.getFileName().toString().endsWith("-smoke")).toList();
             assertThat(found).hasSize(1);
             return found.getFirst();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 }
