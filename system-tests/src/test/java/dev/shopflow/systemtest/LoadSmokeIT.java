@@ -92,12 +92,12 @@ class LoadSmokeIT {
         Path run = onlyRunFolder();
         var summary = K6Summary.read(run.resolve("summary.json"));
         assertThat(summary.crossedThresholds()).isEmpty();
-        assertThat(summary.value("orders_confirmed", "count")).hasValueSatisfying(count -> assertThat(count).isPositive());
-        assertThat(summary.value("orders_cancelled{reason:PAYMENT_DECLINED}", "count"))
-                .hasValueSatisfying(count -> assertThat(count).isPositive());
-        assertThat(summary.value("orders_cancelled{reason:OUT_OF_STOCK}", "count"))
-                .hasValueSatisfying(count -> assertThat(count).isPositive());
-        assertThat(Files.readString(run.resolve("report.html"))).as("k6's HTML report with charts").contains("<html");
+        assertThat(summary.value("orders_confirmed", "count").orElse(0)).isPositive();
+        assertThat(summary.value("orders_cancelled{reason:PAYMENT_DECLINED}", "count").orElse(0)).isPositive();
+        assertThat(summary.value("orders_cancelled{reason:OUT_OF_STOCK}", "count").orElse(0)).isPositive();
+        // k6 writes its report only when the run spans two snapshot periods; the charts' data is embedded in it.
+        assertThat(Files.readString(run.resolve("report.html"))).as("k6's HTML report with charts")
+                .contains("<title>k6 report</title>").containsPattern("<script id=\"data\" type=\"application/json[^>]*>\\S{1000,}");
         assertThat(run.resolve("k6.log")).exists();
         assertThat(exitCode).as("the scenario passed and the audit is clean:%n%s", output).isZero();
     }
