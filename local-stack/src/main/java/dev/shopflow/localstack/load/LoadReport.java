@@ -194,8 +194,4 @@ record LoadReport(Scenario scenario, K6Summary summary, int k6ExitCode, long loa
     private static String megabytes(OptionalLong value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%,d MB", value.getAsLong()) : "unknown";
     }
-
-    static List<String> files() {
-        return List.of("report.html", "summary.json", "k6.log", "memory.csv");
-    }
 }
