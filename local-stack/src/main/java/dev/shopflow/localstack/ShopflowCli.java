@@ -13,17 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.shopflow.localstack.load.LoadCommand;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shopflow} commands: {@code up [-d]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}. ({@code test} is handled by the
- * script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other commands (such as a load run that
- * audits the stack afterwards) dispatch through it too.
+ * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}, {@code load SCENARIO}.
+ * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
+ * commands (such as a load run that audits the stack afterwards) dispatch through it too.
  */
 public final class ShopflowCli {
 
@@ -39,6 +42,8 @@ public final class ShopflowCli {
               restart SERVICE stop a service gracefully and start it again
               audit           check the stores of the running stack are consistent (exit 1 if not);
                               --settle 30s: how long to check again while work in flight settles
+              load SCENARIO   run a k6 load scenario against the running stack, then the audit
+                              (smoke, browse, checkout, spike, soak, capacity; --rate N --duration D --vus N)
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -47,7 +52,8 @@ public final class ShopflowCli {
     private final StackSettings settings;
     private final PrintStream out;
 
-    ShopflowCli(StackSettings settings, PrintStream out) {
+    /** A command line over the stack these settings describe, printing to {@code out}. */
+    public ShopflowCli(StackSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
@@ -73,7 +79,12 @@ public final class ShopflowCli {
         System.exit(code);
     }
 
-    int run(List<String> args) {
+    /**
+     * Runs one command, as {@code ./shopflow ARGS} does.
+     *
+     * @return the exit code: 0 done, 1 failed, 2 bad arguments
+     */
+    public int run(List<String> args) {
         if (args.isEmpty()) {
             out.print(USAGE);
             return 2;
@@ -89,6 +100,7 @@ public final class ShopflowCli {
             case "kill" -> kill(rest);
             case "restart" -> restart(rest);
             case "audit" -> audit(rest);
+            case "load" -> load(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -382,6 +394,40 @@ public final class ShopflowCli {
             throw new IllegalArgumentException("A duration is missing.");
         }
         return value;
+    }
+
+    private int load(List<String> args) {
+        return new LoadCommand(settings.home(), settings.stateDirectory().resolve("load"), settings.environment(), out)
+                // The consistency audit after every load run, dispatched exactly as `./shopflow audit` is.
+                .run(args, this::loadTarget, () -> run(List.of("audit")));
+    }
+
+    /** The running stack for a load run: every service ready; its administrator as auth-service was started with. */
+    private Optional<LoadCommand.Target> loadTarget() {
+        var notReady = ServiceSpec.ALL.stream()
+                .filter(service -> Readiness.of(settings.port(service)) != Readiness.State.READY)
+                .map(ServiceSpec::name)
+                .toList();
+        if (!notReady.isEmpty()) {
+            out.println("Not ready: " + String.join(", ", notReady) + " (./shopflow status shows the stack).");
+            return Optional.empty();
+        }
+        var services = new Services(settings);
+        var administrator = new LinkedHashMap<String, String>();
+        services.savedLaunch(ServiceSpec.named("auth-service").orElseThrow()).ifPresent(launch ->
+                launch.environment().forEach((name, value) -> {
+                    if (name.equals("SHOPFLOW_ADMIN_EMAIL") || name.equals("SHOPFLOW_ADMIN_PASSWORD")) {
+                        administrator.put(name, value);
+                    }
+                }));
+        java.util.function.Supplier<List<ProcessHandle>> processes = () -> {
+            var found = new ArrayList<ProcessHandle>();
+            Supervisor.running(settings).ifPresent(found::add);
+            ServiceSpec.ALL.forEach(service -> services.running(service).ifPresent(found::add));
+            return found;
+        };
+        String gateway = "http://127.0.0.1:" + settings.port(ServiceSpec.named("gateway").orElseThrow());
+        return Optional.of(new LoadCommand.Target(gateway, Map.copyOf(administrator), processes));
     }
 
     private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {

@@ -20,9 +20,15 @@ class ShopflowCliTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     private int shopflow(String... args) {
-        var settings = StackSettings.fromEnvironment(home, Map.of(
+        return shopflowWith(Map.of(), args);
+    }
+
+    private int shopflowWith(Map<String, String> extraEnvironment, String... args) {
+        var environment = new java.util.HashMap<>(Map.of(
                 "SHOPFLOW_GATEWAY_PORT", "1", "SHOPFLOW_AUTH_SERVICE_PORT", "2", "SHOPFLOW_CATALOG_SERVICE_PORT", "3",
                 "SHOPFLOW_ORDER_SERVICE_PORT", "4", "SHOPFLOW_PAYMENT_SERVICE_PORT", "5"));
+        environment.putAll(extraEnvironment);
+        var settings = StackSettings.fromEnvironment(home, environment);
         return new ShopflowCli(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run(List.of(args));
     }
 
@@ -96,5 +102,42 @@ class ShopflowCliTest {
         assertThat(output()).contains("Usage: ./shopflow logs SERVICE [-f]")
                 .contains("No service called nope")
                 .contains("No log yet at");
+    }
+
+    @Test
+    void loadExplainsWrongArgumentsWithTheScenariosAndOptions() {
+        assertThat(shopflow("load")).isEqualTo(2);
+        assertThat(shopflow("load", "stress")).isEqualTo(2);
+        assertThat(shopflow("load", "checkout", "--rate", "fast")).isEqualTo(2);
+
+        assertThat(output()).contains("Which scenario? smoke, browse, checkout, spike, soak, capacity.")
+                .contains("No scenario called 'stress'.")
+                .contains("--rate must be a whole number above 0, not 'fast'.")
+                .contains("Usage: ./shopflow load SCENARIO [--rate N] [--duration D] [--vus N]");
+    }
+
+    @Test
+    void loadSaysHowToInstallK6WhenItFindsNone() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("load-tests"));
+        java.nio.file.Files.writeString(home.resolve("load-tests/smoke.js"), "export default function () {}\n");
+
+        assertThat(shopflowWith(Map.of("PATH", home.toString()), "load", "smoke")).isEqualTo(1);
+
+        assertThat(output()).contains("k6 is not installed").contains("brew install k6").contains("winget install k6")
+                .contains("or set K6 to the k6 binary");
+    }
+
+    @Test
+    void loadNeedsARunningStack() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("load-tests"));
+        java.nio.file.Files.writeString(home.resolve("load-tests/smoke.js"), "export default function () {}\n");
+        var k6 = java.nio.file.Files.writeString(home.resolve("k6"), "#!/bin/sh\nexit 0\n");
+        k6.toFile().setExecutable(true);
+
+        assertThat(shopflowWith(Map.of("K6", k6.toString()), "load", "smoke")).isEqualTo(1);
+
+        assertThat(output()).contains("Not ready: gateway, auth-service")
+                .contains("Shopflow is not running (its gateway is not ready): start it with ./shopflow up -d");
+        assertThat(home.resolve(".shopflow/load")).doesNotExist();
     }
 }

@@ -7,8 +7,6 @@ import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,31 +226,7 @@ class ShopflowCommandIT {
         return line.find() ? java.util.Optional.of(Long.parseLong(line.group(1))) : java.util.Optional.empty();
     }
 
-    record Result(int exitCode, String output) {
-    }
-
-    static Result shopflow(String... args) {
-        var command = new ArrayList<>(List.of("bash", home.resolve("shopflow").toString()));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            // Read while it runs, so a chatty command never blocks on a full pipe.
-            var output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("./shopflow " + String.join(" ", args) + " did not finish");
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            System.out.println("$ ./shopflow " + String.join(" ", args) + "\n" + text);
-            return new Result(process.exitValue(), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    static ShopflowScript.Result shopflow(String... args) {
+        return ShopflowScript.run(home, environment, args);
     }
 }
