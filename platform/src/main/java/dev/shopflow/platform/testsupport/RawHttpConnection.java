@@ -80,6 +80,70 @@ public final class RawHttpConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads one answer: its head, then as many body bytes as {@code Content-Length} says (or the chunks up to the
+     * last), waiting at most {@code within} in all; the connection may stay open.
+     *
+     * @throws AssertionError when no complete answer arrives in time
+     */
+    public Answer readAnswer(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        var received = new ByteArrayOutputStream();
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                String text = received.toString(StandardCharsets.ISO_8859_1);
+                int headEnd = text.indexOf("\r\n\r\n");
+                if (headEnd >= 0) {
+                    Answer head = Answer.parse(text.substring(0, headEnd + 4));
+                    String body = text.substring(headEnd + 4);
+                    String length = head.headers().get("content-length");
+                    boolean chunked = "chunked".equalsIgnoreCase(head.headers().get("transfer-encoding"));
+                    if (length != null && body.length() >= Integer.parseInt(length)) {
+                        return Answer.parse(new String(received.toByteArray(), StandardCharsets.UTF_8));
+                    }
+                    if (chunked && body.endsWith("0\r\n\r\n")) {
+                        return new Answer(head.status(), head.headers(), dechunk(body));
+                    }
+                    if (length == null && !chunked) {
+                        return head;
+                    }
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new AssertionError("No complete answer within " + within + "; received: " + text);
+                }
+                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                int next;
+                try {
+                    next = in.read();
+                } catch (SocketTimeoutException slow) {
+                    throw new AssertionError("No complete answer within " + within + "; received: " + text);
+                }
+                if (next < 0) {
+                    return Answer.parse(new String(received.toByteArray(), StandardCharsets.UTF_8));
+                }
+                received.write(next);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        var body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     /** Whether the server has closed the connection (or reset it), checked without waiting long. */
     public boolean isClosedByServer() {
         try {
