@@ -36,7 +36,7 @@ public class ServerRefusalProblems implements NettyServerCustomizer {
                     "The request could not be read: its request line, path or headers are malformed."),
             408, new Refusal("request-timeout", "Request Timeout",
                     "The request did not arrive in time: its body paused too long or took too long in all."),
-            413, new Refusal("payload-too-large", "Content Too Large",
+            413, new Refusal("request-too-large", "Content Too Large",
                     "The request is larger than the server accepts."),
             414, new Refusal("uri-too-long", "URI Too Long",
                     "The request line (method, path and query) is longer than the server accepts."),

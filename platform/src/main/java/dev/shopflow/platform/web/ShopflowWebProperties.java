@@ -36,8 +36,8 @@ public record ShopflowWebProperties(
      * How long the server waits for a client ({@link ServerTimeouts}). None of them limits how long an answer may
      * take or stream: an event stream stays open for as long as its handler keeps it.
      *
-     * @param idle    a connection with no request in progress (a new one, or a kept-alive one between requests),
-     *                including one whose request headers stopped half-way, is closed after this
+     * @param idle    a connection with no complete request head (a new one, a kept-alive one between requests, one
+     *                whose headers stopped half-way or trickle in byte by byte) is closed after this
      * @param read    while a request's body arrives, the longest silence between two reads; then 408
      * @param request the longest a request's body may take to arrive in full, however it trickles in; then 408
      */

@@ -101,6 +101,19 @@ class SlowAndMalformedRequestsTest {
     }
 
     @Test
+    void closesAConnectionWhoseRequestHeadersTrickleInByteByByte() {
+        try (var connection = RawHttpConnection.open(port)) {
+            connection.send("GET /api/whoami HTTP/1.1\r\nHost: shop\r\n");
+            // A byte every 300 ms never leaves the connection idle for the idle time-out (1 s).
+            trickler.scheduleAtFixedRate(() -> connection.send("X"), 0, 300, TimeUnit.MILLISECONDS);
+
+            var answer = connection.readUntilClosed(Duration.ofSeconds(6));
+
+            assertThat(answer.status()).isIn(0, 408);
+        }
+    }
+
+    @Test
     void closesAConnectionThatNeverSendsARequestWithinTheIdleTimeout() {
         try (var connection = RawHttpConnection.open(port)) {
             assertThat(connection.readUntilClosed(Duration.ofSeconds(4)).status()).isZero();
