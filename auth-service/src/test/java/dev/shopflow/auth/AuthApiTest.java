@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "shopflow.auth.admin.email=Admin@Shop.Example",
         "shopflow.auth.admin.password=an admin passphrase for tests",
         "shopflow.auth.lockout.max-failures-per-account=3",
-        "shopflow.auth.lockout.max-failures-per-address=8"})
+        "shopflow.auth.lockout.max-failures-per-address=8",
+        // As ./shopflow runs it: the gateway reaches the service from loopback, whose forwarded address is believed.
+        "shopflow.web.trusted-proxies=127.0.0.1,::1"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = FreshDatabase.class)
 class AuthApiTest {

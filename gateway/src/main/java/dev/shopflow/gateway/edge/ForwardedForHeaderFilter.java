@@ -21,9 +21,8 @@ final class ForwardedForHeaderFilter implements HttpHeadersFilter, Ordered {
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
-        String client = ClientAddress.of(exchange);
         if (exchange.getRequest().getRemoteAddress() != null) {
-            forwarded.set(HEADER, client);
+            forwarded.set(HEADER, ClientAddress.of(exchange));
         }
         return forwarded;
     }

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.gateway.GatewayTest;
 import dev.shopflow.platform.testsupport.RawHttpConnection;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,6 +54,18 @@ class MalformedRequestTest extends GatewayTest {
                 // Refused by Reactor Netty before Spring sees the request; platform gives it a problem type too.
                 assertThat(JsonPath.<String>read(answer.body(), "$.type")).startsWith("https://shopflow.dev/problems/");
             }
+        }
+    }
+
+    @Test
+    void refusesHeadersTooLargeOnTheManagementPortWithAProblemToo() {
+        try (var connection = RawHttpConnection.open(managementPort)) {
+            connection.send("GET /actuator/health HTTP/1.1\r\nHost: gw\r\nX-Huge: " + "x".repeat(20_000) + "\r\n\r\n");
+
+            var answer = connection.readAnswer(Duration.ofSeconds(5));
+
+            assertThat(answer.status()).isEqualTo(431);
+            assertThat(answer.headers()).containsEntry("content-type", MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         }
     }
 }

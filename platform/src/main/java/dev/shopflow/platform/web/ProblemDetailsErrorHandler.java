@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * The last word on any error no controller advice handled: an RFC 9457 {@code application/problem+json} answer
  * (Boot's default is a JSON shape of its own). A connection that cannot be made — a service or database that is
  * down — is a 503; a request body that did not arrive within the server's read or request time-out
- * ({@link ServerTimeouts}) is a 408; anything else unexpected is a 500 whose detail says nothing about the internals, while the
- * full exception goes to the log with the request id that the answer also carries.
+ * ({@link ServerTimeouts}) is a 408; anything else unexpected is a 500 whose detail says nothing about the
+ * internals, while the full exception goes to the log with the request id that the answer also carries.
  */
 public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ordered {
 
