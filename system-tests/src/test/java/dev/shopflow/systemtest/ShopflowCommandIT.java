@@ -90,7 +90,8 @@ class ShopflowCommandIT {
         }
         assertThat(Http.get("http://127.0.0.1:" + managementPorts.get("gateway") + "/actuator/health").body())
                 .contains("\"UP\"");
-        assertThat(Http.get("http://127.0.0.1:" + managementPorts.get("order-service") + "/actuator/prometheus").body())
+        assertThat(Http.send("GET", "http://127.0.0.1:" + managementPorts.get("order-service") + "/actuator/prometheus",
+                null, null, Map.of("Accept", "text/plain")).body())
                 .contains("application=\"order-service\"");
     }
 

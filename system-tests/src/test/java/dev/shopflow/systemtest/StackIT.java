@@ -100,7 +100,9 @@ class StackIT {
     @FieldSource("services")
     @Order(1)
     void prometheusScrapesEveryServiceOnItsManagementPort(ServiceSpec service) {
-        var metrics = Http.get(stack.managementUrl(service) + "/actuator/prometheus");
+        // As Prometheus asks: its text format, not JSON.
+        var metrics = Http.send("GET", stack.managementUrl(service) + "/actuator/prometheus", null, null,
+                java.util.Map.of("Accept", "text/plain"));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"" + service.name() + "\"");
