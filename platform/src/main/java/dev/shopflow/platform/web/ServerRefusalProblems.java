@@ -46,7 +46,7 @@ public class ServerRefusalProblems implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(HANDLER_NAME) == null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new ProblemBodies());
             }
         });
