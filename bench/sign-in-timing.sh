@@ -2,7 +2,9 @@
 # Measures whether a failed sign-in takes as long for an unknown email as for a wrong password (auth-service checks
 # an unknown email against a decoy hash, so that timing does not reveal which emails have accounts), and what one
 # sign-in costs. Talks to auth-service directly; each attempt names a different client address in X-Forwarded-For
-# (trusted from a loopback peer) and a different account, so the lockout never kicks in.
+# and a different account, so the lockout never kicks in. The header is believed because the local stack tells the
+# services to trust 127.0.0.1, where the gateway is (SHOPFLOW_WEB_TRUSTED_PROXIES; see ADR 0013): a service started
+# on its own trusts no proxy, and then every attempt counts against 127.0.0.1.
 # Usage: bench/sign-in-timing.sh [ATTEMPTS]   (default 20; the stack must be running: ./shopflow up -d)
 set -euo pipefail
 attempts="${1:-20}"

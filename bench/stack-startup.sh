@@ -53,7 +53,7 @@ for run in $(seq 1 "$runs"); do
   echo "  RSS when ready:"
   rss_table
   for _ in $(seq 1 100); do
-    for path in /actuator/health /api/catalog/products /api/orders /api/payments /api/auth/me /api/cart; do
+    for path in /.well-known/jwks.json /api/catalog/products /api/orders /api/payments /api/auth/me /api/cart; do
       curl -s -o /dev/null "http://localhost:${SHOPFLOW_GATEWAY_PORT:-8080}$path"
     done
   done

@@ -36,7 +36,9 @@ import reactor.core.publisher.Flux;
         "shopflow.auth.admin.password=an admin passphrase for tests",
         "shopflow.auth.lockout.max-failures-per-account-and-address=3",
         "shopflow.auth.lockout.max-failures-per-address=8",
-        "shopflow.auth.lockout.max-failures-per-account=5"})
+        "shopflow.auth.lockout.max-failures-per-account=5",
+        // As ./shopflow runs it: the gateway reaches the service from loopback, whose forwarded address is believed.
+        "shopflow.web.trusted-proxies=127.0.0.1,::1"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = FreshDatabase.class)
 class AuthApiTest {

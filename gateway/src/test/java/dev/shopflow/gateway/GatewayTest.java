@@ -3,7 +3,9 @@ package dev.shopflow.gateway;
 import dev.shopflow.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -30,6 +32,9 @@ public abstract class GatewayTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @DynamicPropertySource
     static void pointRoutesAtFakeServices(DynamicPropertyRegistry registry) {
         services.register(registry);
@@ -38,6 +43,12 @@ public abstract class GatewayTest {
     @BeforeEach
     void servicesAreUpAndAnswerAsUsual() {
         services.reset();
+    }
+
+    /** A client of the gateway's management port, where its health and metrics are (never on the public port). */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** The gateway's client, signed in as a new customer: each call gives another user and so another rate budget. */

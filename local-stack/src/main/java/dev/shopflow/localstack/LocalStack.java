@@ -97,7 +97,9 @@ public final class LocalStack implements AutoCloseable {
             String base = "http://localhost:" + settings.port(service);
             // The gateway's Swagger UI lists every service's API document.
             String swagger = base + "/swagger-ui.html";
-            table.append(String.format(format, service.name(), base, swagger, base + "/actuator/prometheus"));
+            // Metrics are on the management port, which the gateway does not route: a scraper on this host reads them.
+            String prometheus = "http://localhost:" + settings.managementPort(service) + "/actuator/prometheus";
+            table.append(String.format(format, service.name(), base, swagger, prometheus));
         }
         table.append('\n');
         table.append(String.format("  %-16s %s%n", "Kafka", kafkaDescription));
@@ -120,6 +122,11 @@ public final class LocalStack implements AutoCloseable {
     /** Base URL of a service, for example {@code http://127.0.0.1:8080}. */
     public String url(ServiceSpec service) {
         return "http://127.0.0.1:" + settings.port(service);
+    }
+
+    /** Base URL of a service's management port (health, metrics), for example {@code http://127.0.0.1:9080}. */
+    public String managementUrl(ServiceSpec service) {
+        return "http://127.0.0.1:" + settings.managementPort(service);
     }
 
     /** The live process of a service, if it runs. */
@@ -195,19 +202,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void requireFreePorts() {
-        var ports = new LinkedHashMap<Integer, String>();
-        ServiceSpec.ALL.forEach(service -> ports.put(settings.port(service), service.name()));
+        // Each port, with what uses it and the variable that moves it.
+        var ports = new LinkedHashMap<Integer, String[]>();
+        ServiceSpec.ALL.forEach(service -> {
+            ports.put(settings.port(service), new String[] {service.name(), StackSettings.portVariable(service)});
+            ports.put(settings.managementPort(service), new String[] {service.name() + "'s management port",
+                    StackSettings.managementPortVariable(service)});
+        });
         if (settings.kafkaBootstrapServers() == null && settings.kafkaPort() > 0) {
-            ports.put(settings.kafkaPort(), "Kafka");
+            ports.put(settings.kafkaPort(), new String[] {"Kafka", "SHOPFLOW_KAFKA_PORT"});
         }
         ports.forEach((port, owner) -> {
             try (var socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
-                throw new StackFailure("Port " + port + " (" + owner + ") is already in use by another program."
-                        + " Stop that program, or give " + owner + " another port"
-                        + (owner.equals("Kafka") ? " with SHOPFLOW_KAFKA_PORT." : " with "
-                        + StackSettings.portVariable(ServiceSpec.named(owner).orElseThrow()) + "."));
+                throw new StackFailure("Port " + port + " (" + owner[0] + ") is already in use by another program."
+                        + " Stop that program, or choose another port with " + owner[1] + ".");
             }
         });
     }
@@ -326,7 +336,7 @@ public final class LocalStack implements AutoCloseable {
                     throw new StackFailure(service.name() + " exited while starting. The end of its log ("
                             + settings.logFile(service.name()) + "):\n" + tail(settings.logFile(service.name()), 25));
                 }
-                if (Readiness.of(settings.port(service)) == Readiness.State.READY) {
+                if (Readiness.of(settings.managementPort(service)) == Readiness.State.READY) {
                     out.accept(String.format("  ✓ %-15s ready on port %d (%.1f s)", service.name(), settings.port(service), seconds(startedAt)));
                     iterator.remove();
                 }

@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks a service's readiness probe, {@code /actuator/health/readiness}, whether it can take traffic. */
+/**
+ * Asks a service's readiness probe, {@code /actuator/health/readiness} on its management port, whether it can take
+ * traffic.
+ */
 final class Readiness {
 
     enum State { READY, NOT_READY, UNREACHABLE }
@@ -17,8 +20,8 @@ final class Readiness {
     private Readiness() {
     }
 
-    static State of(int port) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+    static State of(int managementPort) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

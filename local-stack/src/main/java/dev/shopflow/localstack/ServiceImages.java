@@ -108,6 +108,7 @@ final class ServiceImages {
             command.addAll(jarOption, List.of("-XX:AOTCacheOutput=" + trainingOutput(service), "-Dspring.context.exit=onRefresh"));
             var environment = new java.util.LinkedHashMap<>(launch.environment());
             environment.put("SERVER_PORT", "0");
+            environment.put("MANAGEMENT_PORT", "0");
             if (cancelled) {
                 return;
             }

@@ -10,9 +10,12 @@ import java.util.Optional;
  */
 public record ServiceSpec(String name, int defaultPort, String database, boolean usesKafka) {
 
+    /** The public entry, in front of the others. */
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080, null, false);
+
     /** Every service, the gateway first. */
     public static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("gateway", 8080, null, false),
+            GATEWAY,
             new ServiceSpec("auth-service", 8081, "auth", false),
             new ServiceSpec("catalog-service", 8082, "catalog", true),
             new ServiceSpec("order-service", 8083, "orders", true),

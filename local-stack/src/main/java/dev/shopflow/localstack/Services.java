@@ -42,6 +42,9 @@ final class Services {
         this.images = new ServiceImages(settings, line -> { });
     }
 
+    /** The addresses the gateway reaches the services from on one machine. */
+    static final String LOOPBACK = "127.0.0.1,::1";
+
     ProcessRegistry registry() {
         return registry;
     }
@@ -62,6 +65,15 @@ final class Services {
         environment.put("SERVER_PORT", String.valueOf(settings.port(service)));
         // Loopback only, unless the user asks otherwise: a laptop demo should not be reachable from the network.
         environment.put("SERVER_ADDRESS", settings.environment().getOrDefault("SHOPFLOW_BIND_ADDRESS", "127.0.0.1"));
+        // Health and metrics: on the same address, on a port the gateway does not route.
+        environment.put("MANAGEMENT_PORT", String.valueOf(settings.managementPort(service)));
+        if (!service.equals(ServiceSpec.GATEWAY)) {
+            // The gateway reaches every service from 127.0.0.1, so a service believes the client address the gateway
+            // forwards from there; from anywhere else the header is ignored. On one machine, anyone who can connect
+            // from 127.0.0.1 is a local user, who is trusted like the gateway (ADR 0013). The gateway itself trusts
+            // no proxy: its peer is the client.
+            environment.put("SHOPFLOW_WEB_TRUSTED_PROXIES", LOOPBACK);
+        }
         if (service.database() != null) {
             environment.put("DB_HOST", postgres.host());
             environment.put("DB_PORT", String.valueOf(postgres.port()));

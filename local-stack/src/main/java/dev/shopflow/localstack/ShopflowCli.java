@@ -213,17 +213,19 @@ public final class ShopflowCli {
     private int status() {
         var launcher = Supervisor.running(settings);
         var services = new Services(settings);
-        String format = "  %-16s %-8s %-6s %s%n";
-        out.printf(format, "SERVICE", "PID", "PORT", "STATE");
+        String format = "  %-16s %-8s %-6s %-11s %s%n";
+        out.printf(format, "SERVICE", "PID", "PORT", "MANAGEMENT", "STATE");
         for (ServiceSpec service : ServiceSpec.ALL) {
             var process = services.running(service);
             int port = settings.port(service);
-            String state = process.isEmpty() ? "stopped" : switch (Readiness.of(port)) {
+            int managementPort = settings.managementPort(service);
+            String state = process.isEmpty() ? "stopped" : switch (Readiness.of(managementPort)) {
                 case READY -> "ready";
                 case NOT_READY -> "not ready";
                 case UNREACHABLE -> "starting";
             };
-            out.printf(format, service.name(), process.map(p -> String.valueOf(p.pid())).orElse("-"), port, state);
+            out.printf(format, service.name(), process.map(p -> String.valueOf(p.pid())).orElse("-"), port,
+                    managementPort, state);
         }
         out.println();
         if (launcher.isEmpty()) {
@@ -330,7 +332,7 @@ public final class ShopflowCli {
                         + LocalStack.tail(settings.logFile(service.name()), 25));
                 return 1;
             }
-            if (Readiness.of(settings.port(service)) == Readiness.State.READY) {
+            if (Readiness.of(settings.managementPort(service)) == Readiness.State.READY) {
                 out.printf("%s is ready on port %d (%.1f s).%n", service.name(), settings.port(service),
                         (System.nanoTime() - began) / 1e9);
                 return 0;
@@ -405,7 +407,7 @@ public final class ShopflowCli {
     /** The running stack for a load run: every service ready; its administrator as auth-service was started with. */
     private Optional<LoadCommand.Target> loadTarget() {
         var notReady = ServiceSpec.ALL.stream()
-                .filter(service -> Readiness.of(settings.port(service)) != Readiness.State.READY)
+                .filter(service -> Readiness.of(settings.managementPort(service)) != Readiness.State.READY)
                 .map(ServiceSpec::name)
                 .toList();
         if (!notReady.isEmpty()) {

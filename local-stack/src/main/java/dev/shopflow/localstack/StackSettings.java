@@ -14,6 +14,7 @@ import java.util.Map;
  * @param home the project root, where each service's jar is built ({@code SERVICE/target/SERVICE.jar})
  * @param stateDirectory where logs, process ids and Kafka's data go ({@code .shopflow} by default)
  * @param ports the port of each service
+ * @param managementPorts the management port of each service, where its health and metrics are served
  * @param databases the database of each service that owns one
  * @param kafkaBootstrapServers an external Kafka cluster, or {@code null} to run the in-process broker
  * @param kafkaPort the in-process broker's port (0: a free one)
@@ -25,6 +26,7 @@ public record StackSettings(
         Path home,
         Path stateDirectory,
         Map<String, Integer> ports,
+        Map<String, Integer> managementPorts,
         Map<String, String> databases,
         String kafkaBootstrapServers,
         int kafkaPort,
@@ -46,9 +48,13 @@ public record StackSettings(
             "-XX:+ExitOnOutOfMemoryError",
             "--enable-native-access=ALL-UNNAMED");
 
+    /** How far above its port a service's management port is, unless told otherwise (8083 → 9083). */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     /**
      * The settings a user gets from {@code ./shopflow}: the default ports unless {@code SHOPFLOW_<SERVICE>_PORT}
-     * (for example {@code SHOPFLOW_ORDER_SERVICE_PORT}) says otherwise, the in-process broker on
+     * (for example {@code SHOPFLOW_ORDER_SERVICE_PORT}) says otherwise, each management port 1000 above its port
+     * unless {@code SHOPFLOW_<SERVICE>_MANAGEMENT_PORT} says otherwise, the in-process broker on
      * {@code SHOPFLOW_KAFKA_PORT} (9092) unless {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster, and
      * {@code SHOPFLOW_JVM_OPTS} appended to every service's JVM options. {@code SHOPFLOW_STATE_DIR} moves the
      * state folder, and {@code SHOPFLOW_DATABASE_SUFFIX} gives every database a suffix, so that two stacks can
@@ -56,9 +62,13 @@ public record StackSettings(
      */
     public static StackSettings fromEnvironment(Path home, Map<String, String> environment) {
         var ports = new LinkedHashMap<String, Integer>();
+        var managementPorts = new LinkedHashMap<String, Integer>();
         var databases = new LinkedHashMap<String, String>();
         for (ServiceSpec service : ServiceSpec.ALL) {
-            ports.put(service.name(), intSetting(environment, portVariable(service), service.defaultPort()));
+            int port = intSetting(environment, portVariable(service), service.defaultPort());
+            ports.put(service.name(), port);
+            managementPorts.put(service.name(),
+                    intSetting(environment, managementPortVariable(service), port + MANAGEMENT_PORT_OFFSET));
             if (service.database() != null) {
                 databases.put(service.name(), service.database() + environment.getOrDefault("SHOPFLOW_DATABASE_SUFFIX", ""));
             }
@@ -72,7 +82,7 @@ public record StackSettings(
         String stateDirectory = environment.get("SHOPFLOW_STATE_DIR");
         return new StackSettings(home,
                 stateDirectory == null || stateDirectory.isBlank() ? home.resolve(".shopflow") : home.resolve(stateDirectory.trim()),
-                ports, databases,
+                ports, managementPorts, databases,
                 kafka == null || kafka.isBlank() ? null : kafka.trim(),
                 intSetting(environment, "SHOPFLOW_KAFKA_PORT", 9092),
                 environment, jvmOptions,
@@ -80,11 +90,13 @@ public record StackSettings(
     }
 
     /**
-     * The same settings with these ports, databases and state directory, and an in-process broker on a free port:
-     * a stack that runs beside any other (used by the system tests).
+     * The same settings with these ports, management ports, databases and state directory, and an in-process broker
+     * on a free port: a stack that runs beside any other (used by the system tests).
      */
-    public StackSettings isolated(Map<String, Integer> ports, Map<String, String> databases, Path stateDirectory) {
-        return new StackSettings(home, stateDirectory, ports, databases, null, 0, environment, jvmOptions, startTimeout);
+    public StackSettings isolated(Map<String, Integer> ports, Map<String, Integer> managementPorts,
+            Map<String, String> databases, Path stateDirectory) {
+        return new StackSettings(home, stateDirectory, ports, managementPorts, databases, null, 0, environment,
+                jvmOptions, startTimeout);
     }
 
     public Path logDirectory() {
@@ -115,12 +127,21 @@ public record StackSettings(
         return ports.get(service.name());
     }
 
+    /** Where the service's health and metrics are served; the gateway does not route to it. */
+    public int managementPort(ServiceSpec service) {
+        return managementPorts.get(service.name());
+    }
+
     public String database(ServiceSpec service) {
         return databases.get(service.name());
     }
 
     static String portVariable(ServiceSpec service) {
         return "SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_PORT";
+    }
+
+    static String managementPortVariable(ServiceSpec service) {
+        return "SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_MANAGEMENT_PORT";
     }
 
     private static int intSetting(Map<String, String> environment, String name, int fallback) {

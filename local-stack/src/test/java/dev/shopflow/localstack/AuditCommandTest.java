@@ -100,8 +100,12 @@ class AuditCommandTest {
     private StackSettings runningStack(Map<String, String> userEnvironment) {
         var environment = new HashMap<>(userEnvironment);
         var ports = new LinkedHashMap<String, Integer>();
-        ServiceSpec.ALL.forEach(service -> ports.put(service.name(), service.defaultPort()));
-        var settings = StackSettings.fromEnvironment(home, environment).isolated(ports, Map.of(
+        var managementPorts = new LinkedHashMap<String, Integer>();
+        ServiceSpec.ALL.forEach(service -> {
+            ports.put(service.name(), service.defaultPort());
+            managementPorts.put(service.name(), service.defaultPort() + 1000);
+        });
+        var settings = StackSettings.fromEnvironment(home, environment).isolated(ports, managementPorts, Map.of(
                 "catalog-service", stores.catalog, "order-service", stores.orders, "payment-service", stores.payments,
                 "auth-service", "auth_unused"), home.resolve(".shopflow"));
         var services = new Services(settings);

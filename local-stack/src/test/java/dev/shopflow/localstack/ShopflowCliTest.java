@@ -26,7 +26,10 @@ class ShopflowCliTest {
     private int shopflowWith(Map<String, String> extraEnvironment, String... args) {
         var environment = new java.util.HashMap<>(Map.of(
                 "SHOPFLOW_GATEWAY_PORT", "1", "SHOPFLOW_AUTH_SERVICE_PORT", "2", "SHOPFLOW_CATALOG_SERVICE_PORT", "3",
-                "SHOPFLOW_ORDER_SERVICE_PORT", "4", "SHOPFLOW_PAYMENT_SERVICE_PORT", "5"));
+                "SHOPFLOW_ORDER_SERVICE_PORT", "4", "SHOPFLOW_PAYMENT_SERVICE_PORT", "5",
+                "SHOPFLOW_GATEWAY_MANAGEMENT_PORT", "6", "SHOPFLOW_AUTH_SERVICE_MANAGEMENT_PORT", "7",
+                "SHOPFLOW_CATALOG_SERVICE_MANAGEMENT_PORT", "8", "SHOPFLOW_ORDER_SERVICE_MANAGEMENT_PORT", "9",
+                "SHOPFLOW_PAYMENT_SERVICE_MANAGEMENT_PORT", "10"));
         environment.putAll(extraEnvironment);
         var settings = StackSettings.fromEnvironment(home, environment);
         return new ShopflowCli(settings, new PrintStream(printed, true, StandardCharsets.UTF_8)).run(List.of(args));
@@ -49,7 +52,8 @@ class ShopflowCliTest {
     void statusShowsEveryServiceStoppedWhenNothingRuns() {
         assertThat(shopflow("status")).isZero();
 
-        assertThat(output()).containsPattern("order-service +- +4 +stopped").contains("The launcher is not running.");
+        assertThat(output()).containsPattern("SERVICE +PID +PORT +MANAGEMENT +STATE")
+                .containsPattern("order-service +- +4 +9 +stopped").contains("The launcher is not running.");
     }
 
     @Test

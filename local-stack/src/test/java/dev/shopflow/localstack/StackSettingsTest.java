@@ -18,6 +18,9 @@ class StackSettingsTest {
         assertThat(settings.ports()).containsExactly(
                 Map.entry("gateway", 8080), Map.entry("auth-service", 8081), Map.entry("catalog-service", 8082),
                 Map.entry("order-service", 8083), Map.entry("payment-service", 8084));
+        assertThat(settings.managementPorts()).containsExactly(
+                Map.entry("gateway", 9080), Map.entry("auth-service", 9081), Map.entry("catalog-service", 9082),
+                Map.entry("order-service", 9083), Map.entry("payment-service", 9084));
         assertThat(settings.databases()).containsValues("auth", "catalog", "orders", "payments").hasSize(4);
         assertThat(settings.kafkaBootstrapServers()).isNull();
         assertThat(settings.kafkaPort()).isEqualTo(9092);
@@ -36,10 +39,18 @@ class StackSettingsTest {
                 "SHOPFLOW_JVM_OPTS", " -Xmx300m  -Dfoo=bar "));
 
         assertThat(settings.ports()).containsEntry("order-service", 9083).containsEntry("gateway", 8080);
+        assertThat(settings.managementPorts()).containsEntry("order-service", 10083).containsEntry("gateway", 9080);
         assertThat(settings.stateDirectory()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(settings.databases()).containsEntry("order-service", "orders_demo");
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("broker:9092");
         assertThat(settings.jvmOptions()).endsWith("-Xmx300m", "-Dfoo=bar");
+    }
+
+    @Test
+    void takesAManagementPortFromTheEnvironment() {
+        var settings = StackSettings.fromEnvironment(home, Map.of("SHOPFLOW_GATEWAY_MANAGEMENT_PORT", "7070"));
+
+        assertThat(settings.managementPort(ServiceSpec.GATEWAY)).isEqualTo(7070);
     }
 
     @Test
@@ -52,7 +63,7 @@ class StackSettingsTest {
     @Test
     void anIsolatedStackAlwaysRunsItsOwnBrokerOnAFreePort() {
         var settings = StackSettings.fromEnvironment(home, Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092"))
-                .isolated(Map.of("gateway", 1), Map.of(), Path.of("/tmp/x"));
+                .isolated(Map.of("gateway", 1), Map.of("gateway", 2), Map.of(), Path.of("/tmp/x"));
 
         assertThat(settings.kafkaBootstrapServers()).isNull();
         assertThat(settings.kafkaPort()).isZero();

@@ -30,7 +30,7 @@ final class Http {
         return send(method, url, accessToken, json, java.util.Map.of());
     }
 
-    /** As {@link #send(String, String, String, String)}, with extra request headers. */
+    /** As {@link #send(String, String, String, String)}, with extra request headers (which replace the defaults). */
     static HttpResponse<String> send(String method, String url, String accessToken, String json,
             java.util.Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(url))
@@ -43,7 +43,7 @@ final class Http {
         if (accessToken != null) {
             builder.header("Authorization", "Bearer " + accessToken);
         }
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         var request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -46,24 +46,7 @@ class LoadSmokeIT {
     static void startTheWholeStack() throws IOException {
         // On CI a missing k6 fails here, before a stack is started for nothing.
         assertThat(new K6Locator(System.getenv(), home).find()).as(K6Locator.HOW_TO_INSTALL).isPresent();
-        if (Files.exists(state)) {
-            try (var files = Files.walk(state)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
-        environment.put("SHOPFLOW_AOT_CACHE", "false");
-        environment.put("SHOPFLOW_STATE_DIR", state.toString());
-        String suffix = TestPostgres.uniqueSuffix();
-        environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            environment.put("SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(Http.freePort()));
-            if (service.database() != null) {
-                TestPostgres.dropAtExit(service.database() + suffix);
-            }
-        }
-        environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+        environment.putAll(ShopflowScript.IsolatedStack.in(state).environment());
         // The launcher's own administrator, generated into the state folder: the smoke run keeps a sold-out product
         // with it, so that out-of-stock orders are part of the run.
         environment.put("SHOPFLOW_ADMIN_EMAIL", "");

@@ -32,32 +32,16 @@ class ShopflowCommandIT {
     static final Path home = Path.of(System.getProperty("shopflow.home"));
     static final Map<String, String> environment = new HashMap<>();
     static final Map<String, Integer> ports = new HashMap<>();
+    static final Map<String, Integer> managementPorts = new HashMap<>();
     static final List<Long> servicePids = new ArrayList<>();
     static long launcherPid;
 
     @BeforeAll
-    static void isolateTheStack() throws IOException {
-        Path state = home.resolve("system-tests/target/cli-stack");
-        if (Files.exists(state)) {
-            try (var files = Files.walk(state)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
-        environment.put("SHOPFLOW_AOT_CACHE", "false");
-        environment.put("SHOPFLOW_STATE_DIR", state.toString());
-        String suffix = TestPostgres.uniqueSuffix();
-        environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            int port = Http.freePort();
-            ports.put(service.name(), port);
-            environment.put("SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));
-            if (service.database() != null) {
-                TestPostgres.dropAtExit(service.database() + suffix);
-            }
-        }
-        environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+    static void isolateTheStack() {
+        var stack = ShopflowScript.IsolatedStack.in(home.resolve("system-tests/target/cli-stack"));
+        environment.putAll(stack.environment());
+        ports.putAll(stack.ports());
+        managementPorts.putAll(stack.managementPorts());
         // Orders stuck without a payment service time out quickly here (see the payment-outage test).
         environment.put("ORDER_DEADLINE", "20s");
         environment.put("ORDER_SWEEP_INTERVAL", "1s");
@@ -78,9 +62,13 @@ class ShopflowCommandIT {
         for (ServiceSpec service : ServiceSpec.ALL) {
             assertThat(up.output()).containsPattern(Pattern.compile(
                     "✓ " + service.name() + " +ready on port " + ports.get(service.name())));
-            assertThat(up.output()).contains("http://localhost:" + ports.get(service.name()) + "/actuator/prometheus");
+            assertThat(up.output()).contains("http://localhost:" + managementPorts.get(service.name()) + "/actuator/prometheus");
         }
-        assertThat(Http.get("http://127.0.0.1:" + ports.get("gateway") + "/actuator/health").body()).contains("\"UP\"");
+        assertThat(Http.get("http://127.0.0.1:" + managementPorts.get("gateway") + "/actuator/health").body())
+                .contains("\"UP\"");
+        assertThat(Http.send("GET", "http://127.0.0.1:" + managementPorts.get("order-service") + "/actuator/prometheus",
+                null, null, Map.of("Accept", "text/plain")).body())
+                .contains("application=\"order-service\"");
     }
 
     @Test
@@ -96,7 +84,8 @@ class ShopflowCommandIT {
         assertThat(foreground.exitCode()).isEqualTo(1);
         assertThat(foreground.output()).contains("already running");
         assertThat(launcherPidInStatus()).isEqualTo(launcherPid);
-        assertThat(shopflow("status").output()).containsPattern("gateway +\\d+ +" + ports.get("gateway") + " +ready");
+        assertThat(shopflow("status").output()).containsPattern("gateway +\\d+ +" + ports.get("gateway") + " +"
+                + managementPorts.get("gateway") + " +ready");
     }
 
     @Test
@@ -106,7 +95,8 @@ class ShopflowCommandIT {
 
         assertThat(status.exitCode()).isZero();
         for (ServiceSpec service : ServiceSpec.ALL) {
-            var line = Pattern.compile(service.name() + " +(\\d+) +" + ports.get(service.name()) + " +ready").matcher(status.output());
+            var line = Pattern.compile(service.name() + " +(\\d+) +" + ports.get(service.name()) + " +"
+                    + managementPorts.get(service.name()) + " +ready").matcher(status.output());
             assertThat(line.find()).as(status.output()).isTrue();
             servicePids.add(Long.parseLong(line.group(1)));
         }
@@ -118,7 +108,8 @@ class ShopflowCommandIT {
     void aKilledServiceIsReportedStoppedAndComesBackOnRestart() {
         var kill = shopflow("kill", "order-service");
         assertThat(kill.exitCode()).as(kill.output()).isZero();
-        assertThat(shopflow("status").output()).containsPattern("order-service +- +" + ports.get("order-service") + " +stopped");
+        assertThat(shopflow("status").output()).containsPattern("order-service +- +" + ports.get("order-service") + " +"
+                + managementPorts.get("order-service") + " +stopped");
         String gateway = "http://127.0.0.1:" + ports.get("gateway");
         String token = Customers.signUp(gateway).accessToken();
         var whileDown = Http.get(gateway + "/api/orders", token);
@@ -185,7 +176,8 @@ class ShopflowCommandIT {
         assertThat(ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().orElse("").contains(environment.get("SHOPFLOW_STATE_DIR"))))
                 .as("processes running from this stack's folder").isEmpty();
-        for (String port : List.of(environment.get("SHOPFLOW_KAFKA_PORT"), String.valueOf(ports.get("gateway")))) {
+        for (String port : List.of(environment.get("SHOPFLOW_KAFKA_PORT"), String.valueOf(ports.get("gateway")),
+                String.valueOf(managementPorts.get("gateway")))) {
             try (var socket = new java.net.ServerSocket()) {
                 socket.bind(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port)));
             } catch (IOException e) {

@@ -1,10 +1,15 @@
 package dev.shopflow.systemtest;
 
+import dev.shopflow.localstack.ServiceSpec;
+import dev.shopflow.platform.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +18,54 @@ import java.util.concurrent.TimeUnit;
 final class ShopflowScript {
 
     record Result(int exitCode, String output) {
+    }
+
+    /**
+     * A stack of the test's own for the script: a fresh state folder, free ports (service and management) and
+     * databases with a unique suffix (dropped when the tests end), so that it runs beside anything else.
+     *
+     * @param environment the variables to start the script with
+     * @param ports each service's port, by service name
+     * @param managementPorts each service's management port, by service name
+     */
+    record IsolatedStack(Map<String, String> environment, Map<String, Integer> ports,
+            Map<String, Integer> managementPorts) {
+
+        static IsolatedStack in(Path state) {
+            deleteRecursively(state);
+            var environment = new HashMap<String, String>();
+            var ports = new HashMap<String, Integer>();
+            var managementPorts = new HashMap<String, Integer>();
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
+            // A test stack lives for a minute: recording start-up caches for it would only compete for the CPU.
+            environment.put("SHOPFLOW_AOT_CACHE", "false");
+            environment.put("SHOPFLOW_STATE_DIR", state.toString());
+            String suffix = TestPostgres.uniqueSuffix();
+            environment.put("SHOPFLOW_DATABASE_SUFFIX", suffix);
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                String variable = "SHOPFLOW_" + service.name().toUpperCase().replace('-', '_');
+                ports.put(service.name(), Http.freePort());
+                managementPorts.put(service.name(), Http.freePort());
+                environment.put(variable + "_PORT", String.valueOf(ports.get(service.name())));
+                environment.put(variable + "_MANAGEMENT_PORT", String.valueOf(managementPorts.get(service.name())));
+                if (service.database() != null) {
+                    TestPostgres.dropAtExit(service.database() + suffix);
+                }
+            }
+            environment.put("SHOPFLOW_KAFKA_PORT", String.valueOf(Http.freePort()));
+            return new IsolatedStack(environment, ports, managementPorts);
+        }
+
+        private static void deleteRecursively(Path folder) {
+            if (!Files.exists(folder)) {
+                return;
+            }
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private ShopflowScript() {

@@ -40,9 +40,11 @@ class StackIT {
     static void startTheWholeStack() {
         Path home = Path.of(System.getProperty("shopflow.home"));
         var ports = new LinkedHashMap<String, Integer>();
+        var managementPorts = new LinkedHashMap<String, Integer>();
         var databases = new LinkedHashMap<String, String>();
         for (ServiceSpec service : services) {
             ports.put(service.name(), Http.freePort());
+            managementPorts.put(service.name(), Http.freePort());
             if (service.database() != null) {
                 databases.put(service.name(), TestPostgres.freshDatabase(service.database()));
             }
@@ -54,7 +56,7 @@ class StackIT {
         environment.remove("SHOPFLOW_ADMIN_EMAIL");
         environment.remove("SHOPFLOW_ADMIN_PASSWORD");
         var settings = StackSettings.fromEnvironment(home, environment)
-                .isolated(ports, databases, home.resolve("system-tests/target/stack-it"));
+                .isolated(ports, managementPorts, databases, home.resolve("system-tests/target/stack-it"));
         stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
         customer = Customers.signUp(gateway());
     }
@@ -70,7 +72,7 @@ class StackIT {
     @FieldSource("services")
     @Order(1)
     void everyServiceIsReadyWithTheDependenciesItUses(ServiceSpec service) {
-        var readiness = Http.get(stack.url(service) + "/actuator/health/readiness");
+        var readiness = Http.get(stack.managementUrl(service) + "/actuator/health/readiness", administrator());
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(readiness.body(), "$.status")).isEqualTo("UP");
@@ -81,6 +83,42 @@ class StackIT {
             assertThat(JsonPath.<String>read(readiness.body(), "$.components.kafka.status")).isEqualTo("UP");
             assertThat(JsonPath.<Integer>read(readiness.body(), "$.components.kafka.details.brokers")).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("services")
+    @Order(1)
+    void everyServiceTellsAnyoneWhetherItIsReadyButNotWhatItRunsOn(ServiceSpec service) {
+        for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness", "/actuator/health")) {
+            var answer = Http.get(stack.managementUrl(service) + probe);
+
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            assertThat(JsonPath.<String>read(answer.body(), "$.status")).as(probe).isEqualTo("UP");
+            assertThat(answer.body()).as(probe).doesNotContain("components").doesNotContain("details");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("services")
+    @Order(1)
+    void prometheusScrapesEveryServiceOnItsManagementPort(ServiceSpec service) {
+        // As Prometheus asks: its text format, not JSON.
+        var metrics = Http.send("GET", stack.managementUrl(service) + "/actuator/prometheus", null, null,
+                java.util.Map.of("Accept", "text/plain"));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"" + service.name() + "\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator"})
+    @Order(1)
+    void theGatewayServesNoOperationalEndpointToThePublic(String path) {
+        var answer = Http.get(gateway() + path, administrator());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).doesNotContain("jvm_").doesNotContain("UP");
     }
 
     @ParameterizedTest
@@ -385,6 +423,21 @@ class StackIT {
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
     }
 
+    private static String administratorToken;
+
+    /** An access token of the launcher's administrator, signed in through the gateway once. */
+    static synchronized String administrator() {
+        if (administratorToken == null) {
+            try {
+                String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
+                administratorToken = JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return administratorToken;
+    }
+
     /** Sets a product's stock as an administrator (the launcher's) does. */
     private static void setStock(Object productId, int quantity) throws Exception {
         var response = Http.send("PUT", gateway() + "/api/catalog/products/" + productId + "/stock", administrator(),
@@ -403,11 +456,6 @@ class StackIT {
     }
 
     /** An access token of the launcher's administrator. */
-    private static String administrator() throws Exception {
-        String password = java.nio.file.Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
-        return JsonPath.read(Customers.signIn(gateway(), "admin@shopflow.local", password), "$.access_token");
-    }
-
     private static String refreshBody(String refreshToken) {
         return "{\"refresh_token\":\"" + refreshToken + "\"}";
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,14 @@ class ProductAdministrationTest {
 
     @Autowired
     private WebTestClient web;
+
+    @LocalManagementPort
+    private int managementPort;
+
+    /** Metrics are served on the management port only. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
 
     @Autowired
     private DatabaseClient database;
@@ -487,7 +496,7 @@ class ProductAdministrationTest {
     }
 
     private double outOfStockGauge() {
-        String metrics = web.get().uri("/actuator/prometheus").exchange()
+        String metrics = management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         return metrics.lines()

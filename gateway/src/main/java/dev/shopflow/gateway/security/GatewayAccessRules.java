@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 /**
  * What passes the gateway without an access token: signing up, in and out and refreshing (the refresh token is the
  * credential there), the public keys, catalog reads, and Stripe's webhooks (payment-service checks their signature).
- * Health, metrics and the API docs are public through platform's own rules. Every other request needs a valid
+ * The API docs are public through platform's own rules; health and metrics are not on the gateway's public port at
+ * all, but on its management port, which no route reaches. Every other request needs a valid
  * token, or the gateway answers 401 itself and the service never sees it; the token is forwarded unchanged, and
  * each service checks it again and decides on roles and ownership.
  */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import dev.shopflow.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,9 +38,13 @@ class RateLimitInMemoryTest extends RateLimitContract {
         var client = clientFrom("127.0.0.17", port);
         spend(client, 2);
 
-        client.get().uri("/actuator/health").exchange()
+        management().get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(TestTokens.admin()))
+                .exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.components.redis").doesNotExist();
+                .expectBody()
+                .jsonPath("$.components.ping.status").isEqualTo("UP")
+                .jsonPath("$.components.redis").doesNotExist();
         assertThat(whereRedisWouldBe.accept()).as("a connection to where Redis would be").isNull();
     }
 

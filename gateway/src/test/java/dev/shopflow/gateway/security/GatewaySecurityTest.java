@@ -33,8 +33,7 @@ class GatewaySecurityTest extends GatewayTest {
             "HEAD, /api/catalog/products/7",
             "GET,  /api/catalog/categories",
             "POST, /webhooks/stripe",
-            "GET,  /v3/api-docs/order",
-            "GET,  /actuator/health/readiness"})
+            "GET,  /v3/api-docs/order"})
     void letsPublicRoutesThroughWithoutAToken(String method, String path) {
         web.method(HttpMethod.valueOf(method)).uri(path).exchange()
                 .expectStatus().isOk();

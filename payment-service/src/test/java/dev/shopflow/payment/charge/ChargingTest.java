@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The saga's side of payments, through Kafka, the inbox, stripe-java against a fake Stripe, and the outbox: charge on
@@ -18,6 +20,15 @@ import org.junit.jupiter.api.Test;
  * once; never charge a cancelled order.
  */
 class ChargingTest extends PaymentServiceTest {
+
+    @LocalManagementPort
+    private int managementPort;
+
+    /** Metrics are served on the management port only. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
+
 
     @Test
     void chargesARequestedPaymentAndEmitsPaymentSucceeded() {
@@ -183,7 +194,7 @@ class ChargingTest extends PaymentServiceTest {
         requestPayment(charged, UUID.randomUUID(), 1999, "pm_card_visa");
         awaitPaymentEvent(charged, "shopflow.payment.succeeded.v1");
 
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String metrics = management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(metrics)

@@ -29,7 +29,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * The resource-server setup every service shares: requests carry an RS256 access token from the auth service,
  * checked here against its published keys, with problem-details answers when they don't. Infrastructure paths
  * (health, metrics, API docs) are public; a service adds its own rules as {@link AccessRules} beans; anything
- * else needs a valid token. Sessions, CSRF (no cookies are used), form and basic login are off.
+ * else needs a valid token. Sessions, CSRF (no cookies are used), form and basic login are off. Health and metrics
+ * are served on the management port only, where this same chain runs (WebFlux's management context uses the
+ * application's web filters): a token presented there is checked, and health shows its details to role ADMIN only.
  */
 @AutoConfiguration(
         after = WebAutoConfiguration.class,

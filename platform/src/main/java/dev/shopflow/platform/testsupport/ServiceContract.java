@@ -2,11 +2,13 @@ package dev.shopflow.platform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,9 +17,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What every Shopflow service promises the launcher, the gateway and whoever operates it: liveness and readiness
- * probes that include the service's real dependencies, Prometheus metrics, RFC 9457 problem details, and its name
- * on every answer. Each service's context test extends this (or {@link DatabaseServiceContract}) and so boots the
- * real application on a random port.
+ * probes that include the service's real dependencies, Prometheus metrics — both on the management port only, the
+ * dependencies' details shown to administrators only — RFC 9457 problem details, and its name on every answer. Each
+ * service's context test extends this (or {@link DatabaseServiceContract}) and so boots the real application on a
+ * random port and a random management port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -30,6 +33,15 @@ public abstract class ServiceContract {
     @Value("${spring.application.name}")
     private String serviceName;
 
+    @LocalManagementPort
+    private int managementPort;
+
+    /** A client of the service's management port, where health and metrics are served. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     /**
      * A valid customer's access token for this service. The default comes from {@link TestTokens}; the auth service,
      * which checks tokens against its own keys, signs one in.
@@ -38,12 +50,22 @@ public abstract class ServiceContract {
         return TestTokens.customer();
     }
 
+    /**
+     * A valid administrator's access token for this service. The default comes from {@link TestTokens}; the auth
+     * service signs its configured administrator in.
+     */
+    protected String adminAccessToken() {
+        return TestTokens.admin();
+    }
+
     /** Health components the readiness probe must contain, besides {@code readinessState}. */
     protected abstract List<String> readinessDependencies();
 
     @Test
-    void reportsReadyWithItsDependencies() {
-        var readiness = web.get().uri("/actuator/health/readiness").exchange()
+    void reportsReadyWithItsDependenciesToAnAdministrator() {
+        var readiness = management().get().uri("/actuator/health/readiness")
+                .headers(headers -> headers.setBearerAuth(adminAccessToken()))
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -54,18 +76,47 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void reportsLive() {
-        web.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    void answersItsProbesToAnyoneWithTheStatusAlone() {
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health")) {
+            management().get().uri(probe).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist()
+                    .jsonPath("$.details").doesNotExist();
+        }
     }
 
     @Test
-    void exposesPrometheusMetricsTaggedWithTheService() {
-        String metrics = web.get().uri("/actuator/prometheus").exchange()
+    void showsHealthDetailsToNoOneButAnAdministrator() {
+        management().get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(accessToken()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components").doesNotExist();
+        management().get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(adminAccessToken()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.ping.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheServiceOnItsManagementPort() {
+        String metrics = management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
+    }
+
+    @Test
+    void servesNoOperationalEndpointOnItsPublicPort() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+                "/actuator/info", "/actuator")) {
+            web.get().uri(path).headers(headers -> headers.setBearerAuth(adminAccessToken())).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     @Test
@@ -116,7 +167,7 @@ public abstract class ServiceContract {
 
     @Test
     void namesItselfOnEveryAnswer() {
-        web.get().uri("/actuator/health/liveness").exchange()
+        web.get().uri("/v3/api-docs").exchange()
                 .expectHeader().valueEquals("Shopflow-Service", serviceName);
         web.get().uri("/no-such-resource").exchange()
                 .expectHeader().valueEquals("Shopflow-Service", serviceName);

@@ -1,5 +1,6 @@
 package dev.shopflow.platform.web;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.slf4j.Logger;
@@ -16,12 +17,15 @@ import reactor.core.publisher.Mono;
 /**
  * The last word on any error no controller advice handled: an RFC 9457 {@code application/problem+json} answer
  * (Boot's default is a JSON shape of its own). A connection that cannot be made — a service or database that is
- * down — is a 503; anything else unexpected is a 500 whose detail says nothing about the internals, while the
- * full exception goes to the log with the request id that the answer also carries.
+ * down — is a 503; a request body that did not arrive within the server's read or request time-out
+ * ({@link ServerTimeouts}) is a 408; anything else unexpected is a 500 whose detail says nothing about the
+ * internals, while the full exception goes to the log with the request id that the answer also carries.
  */
 public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+
+    private static final String REQUEST_TIMEOUT_EXCEPTION = "reactor.netty.http.server.RequestTimeoutException";
 
     private final ProblemResponses responses;
 
@@ -46,12 +50,25 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ord
         if (error instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             return response.getBody();
         }
+        if (isRequestTimeout(error)) {
+            return ServerRefusalProblems.requestTimeout();
+        }
         if (isUnreachable(error)) {
             return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "A service needed to answer this request is not reachable. Try again shortly.");
         }
         HttpStatusCode status = error instanceof ErrorResponse response ? response.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
         return ProblemResponses.problem(status, "The request could not be completed. The request id identifies it in the logs.");
+    }
+
+    /** Reactor Netty's request time-out exception is not public: it is recognised by its name. */
+    private static boolean isRequestTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadTimeoutException || REQUEST_TIMEOUT_EXCEPTION.equals(cause.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUnreachable(Throwable error) {
