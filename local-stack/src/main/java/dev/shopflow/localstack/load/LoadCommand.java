@@ -98,6 +98,11 @@ public final class LoadCommand {
                     + " ./shopflow load again. Heavier runs want higher rate limits: see load-tests/README.md.");
             return 1;
         }
+        if (recordingStartupCaches(stack.get().processes().get())) {
+            out.println("  ! The launcher is still recording start-up caches (about a minute after the first start that"
+                    + " follows a build): that competes for the CPU, so this run measures a busier stack than usual."
+                    + " For a steady baseline, run again once ./shopflow logs launcher says they are recorded.");
+        }
         Path folder = newRunFolder(options.scenario());
         LoadReport report = runK6(k6, script, options, stack.get(), folder);
         report.print(out);
@@ -114,6 +119,16 @@ public final class LoadCommand {
         out.println("Load run " + options.scenario().id() + (report.passed() ? " passed" : " FAILED")
                 + (clean ? ", and the audit is clean." : ", and the audit is NOT clean (exit " + auditCode + ")."));
         return 1;
+    }
+
+    /**
+     * Whether a process of the stack (the launcher) has a JDK start-up cache recording running under it: a second JVM
+     * per service that starts and stops once, in the background, right after the first start following a build.
+     */
+    static boolean recordingStartupCaches(List<ProcessHandle> stack) {
+        return stack.stream().flatMap(ProcessHandle::descendants)
+                .anyMatch(process -> process.info().arguments().stream().flatMap(java.util.Arrays::stream)
+                        .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput=")));
     }
 
     private LoadReport runK6(Path k6, Path script, LoadOptions options, Target stack, Path folder) {
