@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * No event's effect is applied twice. Every consumer records an event's id in its inbox in the transaction that
- * applies it, so an inbox holds each (consumer, event id) once; and the effect that shows one application per
- * event — order-service writes one timeline step, stamped with the event's time, for each catalog or payment event
- * it applies — appears once per event.
+ * applies it, and the inbox's unique key on (consumer, event id) is what refuses a redelivered event: the audit checks
+ * that the key is in force (without it a duplicate would be applied again, and the duplicates it let in are listed),
+ * and that the effect that shows one application per event — order-service writes one timeline step, stamped with the
+ * event's time, for each catalog or payment event it applies — appears once per event.
  */
 final class EventsAppliedOnce implements Invariant {
 
@@ -20,7 +21,7 @@ final class EventsAppliedOnce implements Invariant {
 
     @Override
     public String rule() {
-        return "each (consumer, event id) is in an inbox once, and each applied event shows once in its order's timeline";
+        return "each inbox refuses a second (consumer, event id), and each applied event shows once in its order's timeline";
     }
 
     @Override
@@ -29,6 +30,18 @@ final class EventsAppliedOnce implements Invariant {
         for (Store store : Store.values()) {
             if (!check.stores().hasTable(store, "inbox")) {
                 continue;
+            }
+            // The key, not the rows, is the guarantee: with it, duplicates cannot exist, so the rows alone prove nothing.
+            boolean keyed = !check.stores().list(store, """
+                            SELECT 1 FROM pg_index i
+                            WHERE i.indrelid = 'inbox'::regclass AND i.indisunique AND i.indpred IS NULL
+                              AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a
+                                   WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey))
+                                  = ARRAY['consumer', 'event_id']""",
+                    row -> true).isEmpty();
+            if (!keyed) {
+                violations.add(new Violation(store.label() + " inbox", "has no unique key on (consumer, event_id):"
+                        + " a redelivered event would be recorded, and applied, again"));
             }
             violations.addAll(check.stores().list(store, """
                             SELECT consumer, event_id, event_type, count(*) AS times FROM inbox

@@ -259,23 +259,29 @@ class ConsistencyAuditTest {
     }
 
     @Test
-    void anEventRecordedTwiceInAnInboxIsReported() throws Exception {
+    void anInboxThatNoLongerRefusesARedeliveredEventIsReportedWithTheEventsItLetInTwice() throws Exception {
         try (var own = new ShopStores()) { // stores of its own: their schema is changed
             seed(own);
-            recordOneEventTwiceInThePaymentsInbox();
+            recordOneEventTwiceInThePaymentsInboxWithoutItsKey();
         }
     }
 
-    private void recordOneEventTwiceInThePaymentsInbox() {
-        UUID event = UUID.randomUUID();
+    private void recordOneEventTwiceInThePaymentsInboxWithoutItsKey() {
         shop.update(shop.payments, "ALTER TABLE inbox DROP CONSTRAINT inbox_pkey");
+
+        assertOnlyViolation(audit(), "events-applied-once", "payments inbox",
+                "has no unique key on (consumer, event_id)");
+
+        UUID event = UUID.randomUUID();
         for (int i = 0; i < 2; i++) {
             shop.update(shop.payments, "INSERT INTO inbox (consumer, event_id, event_type) VALUES ('payment.orders', ?, "
                     + "'shopflow.order.payment-requested.v1')", event);
         }
-
-        assertOnlyViolation(audit(), "events-applied-once", "payments inbox event " + event,
-                "shopflow.order.payment-requested.v1 recorded 2 times for consumer payment.orders");
+        AuditReport report = audit();
+        assertThat(report.violations()).as(report.toString()).extracting(Violation::subject)
+                .containsExactly("payments inbox", "payments inbox event " + event);
+        assertThat(report.violations().get(1).problem())
+                .contains("shopflow.order.payment-requested.v1 recorded 2 times for consumer payment.orders");
     }
 
     @Test
