@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -76,11 +77,13 @@ public class Carts {
      * Catalog's current unit price of each product in the user's cart, looked up before the checkout's transaction
      * so that it holds no lock while catalog answers.
      *
-     * @return the prices; a product catalog does not have is absent
+     * @return the prices of the products catalog has, and every product it was asked about
      * @throws dev.shopflow.order.catalog.CatalogUnavailable catalog cannot answer now
      */
-    public Mono<Map<UUID, Money>> catalogPrices(UUID userId) {
-        return carts.items(userId).map(CartLine::productId).collectList().flatMap(this::lookUpPrices);
+    public Mono<CatalogPrices> catalogPrices(UUID userId) {
+        return carts.items(userId).map(CartLine::productId).collectList()
+                .flatMap(productIds -> lookUpPrices(productIds)
+                        .map(prices -> new CatalogPrices(Set.copyOf(productIds), prices)));
     }
 
     /**
@@ -93,12 +96,14 @@ public class Carts {
      *         {@link CartCheckout.Repriced} with what changed
      * @throws dev.shopflow.order.catalog.CatalogUnavailable catalog cannot price a product added meanwhile
      */
-    public Mono<CartCheckout> takeForCheckout(UUID userId, Map<UUID, Money> catalogPrices) {
+    public Mono<CartCheckout> takeForCheckout(UUID userId, CatalogPrices catalogPrices) {
         return carts.lockItems(userId).collectList().flatMap(items -> {
+            // Only a product added since is asked about here, while the cart's rows are locked; one that catalog
+            // no longer has was asked about already, and keeps its cart price (catalog refuses to reserve it).
             List<UUID> notLookedUp = items.stream().map(CartLine::productId)
-                    .filter(productId -> !catalogPrices.containsKey(productId)).toList();
+                    .filter(productId -> !catalogPrices.lookedUp().contains(productId)).toList();
             return lookUpPrices(notLookedUp).flatMap(addedMeanwhile -> {
-                var prices = new HashMap<>(catalogPrices);
+                var prices = new HashMap<>(catalogPrices.prices());
                 prices.putAll(addedMeanwhile);
                 Cart cart = Cart.of(userId, items);
                 List<PriceChange> changes = cart.reprice(prices);

@@ -90,6 +90,22 @@ class CheckoutTest extends OrderServiceTest {
     }
 
     @Test
+    void asksCatalogOnceAboutAProductItNoLongerHasWhichKeepsItsCartPrice() {
+        UUID user = UUID.randomUUID();
+        UUID gone = UUID.randomUUID(); // in the cart, but catalog answers 404 for it (deleted since)
+        putInCart(user, gone, "Discontinued radio", 2500, 1);
+
+        checkout(user, "cart-gone", Map.of("paymentMethod", "pm_card_visa"))
+                .expectStatus().isAccepted()
+                .expectBody()
+                .jsonPath("$.items[0].productId").isEqualTo(gone.toString())
+                .jsonPath("$.total.amount").isEqualTo(2500);
+
+        // Asked before the checkout's transaction, and not again inside it while the cart's rows are locked.
+        assertThat(catalog.lookupsOf(gone)).isEqualTo(1);
+    }
+
+    @Test
     void refusesACartCheckoutWhosePricesChangedListingThemAndBuysAtTheNewPricesOnTheNextCheckout() {
         UUID user = UUID.randomUUID();
         UUID lamp = catalog.add("Lamp", 1000);
