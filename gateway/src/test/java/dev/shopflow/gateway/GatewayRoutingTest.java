@@ -41,6 +41,19 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void passesNoOtherForwardingHeaderTheClientSent() {
+        web.get().uri("/api/catalog/products").header("Forwarded", "for=203.0.113.7;proto=https;host=shop.example")
+                .header("X-Forwarded-Host", "shop.example").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443").header("X-Forwarded-Prefix", "/evil").exchange()
+                .expectStatus().isOk();
+
+        var received = services.catalog.lastReceived().headers();
+        assertThat(received.get("Forwarded")).isNull();
+        assertThat(received.headerNames()).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-")
+                && !name.equalsIgnoreCase("X-Forwarded-For"));
+    }
+
+    @Test
     void forwardsTheAccessTokenUnchanged() {
         String token = TestTokens.customer();
 

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class TrustedProxies {
 
-    /** Digits, hexadecimal digits, dots and colons only: an IPv4 or IPv6 literal, never a name to look up. */
-    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9a-fA-F.:]+");
+    /** One part of an IPv4 literal: one to three decimal digits (the value is checked separately). */
+    private static final Pattern DECIMAL_OCTET = Pattern.compile("[0-9]{1,3}");
+
+    /** What an IPv6 literal is made of: hexadecimal digits and colons, and dots for an embedded IPv4 address. */
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of());
 
@@ -50,20 +53,56 @@ public final class TrustedProxies {
     }
 
     /**
-     * An address literal as an {@link InetAddress}, or {@code null} when the text is not one. Host names are never
-     * looked up.
+     * An address literal as an {@link InetAddress}, or {@code null} when the text is not one: IPv4 as exactly four
+     * decimal parts 0-255, IPv6 with at least one colon and nothing but hexadecimal digits, colons and dots (for an
+     * embedded IPv4 address), either optionally in brackets. Never a name lookup: this runs on the event loop for
+     * every {@code X-Forwarded-For} entry, and {@code be.ef.ca.fe} is a host name to {@link InetAddress#getByName}.
      */
     static InetAddress parseLiteral(String text) {
         String candidate = text.trim();
         if (candidate.startsWith("[") && candidate.endsWith("]")) {
             candidate = candidate.substring(1, candidate.length() - 1);
         }
-        if (candidate.isEmpty() || !ADDRESS_LITERAL.matcher(candidate).matches()
-                || !candidate.contains(":") && candidate.chars().filter(c -> c == '.').count() != 3) {
+        if (candidate.contains(":")) {
+            return parseIpv6(candidate);
+        }
+        byte[] ipv4 = ipv4Bytes(candidate);
+        if (ipv4 == null) {
             return null;
         }
         try {
-            return InetAddress.getByName(candidate);
+            return InetAddress.getByAddress(ipv4);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static byte[] ipv4Bytes(String candidate) {
+        String[] parts = candidate.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!DECIMAL_OCTET.matcher(parts[i]).matches()) {
+                return null;
+            }
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
+        }
+        return bytes;
+    }
+
+    private static InetAddress parseIpv6(String candidate) {
+        if (!IPV6_CHARACTERS.matcher(candidate).matches()) {
+            return null;
+        }
+        try {
+            // In brackets the JDK parses the text as an IPv6 literal or refuses it; it never looks it up as a name.
+            return InetAddress.getByName("[" + candidate + "]");
         } catch (UnknownHostException e) {
             return null;
         }
