@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -17,11 +17,18 @@ public final class RecordingNameResolver extends InetAddressResolverProvider {
 
     static final String HEX_NAME = "be.ef.ca.fe";
 
-    private static final Set<String> LOOKED_UP = ConcurrentHashMap.newKeySet();
+    // Per thread: other tests in the same JVM (brokers, clients) look names such as localhost up on threads of
+    // their own, and a parse happens on the thread that calls it.
+    private static final ThreadLocal<Set<String>> LOOKED_UP = ThreadLocal.withInitial(HashSet::new);
 
-    /** The host names looked up in this JVM so far. */
+    /** Forgets what the calling thread looked up before (earlier tests on the same thread look localhost up). */
+    static void forget() {
+        LOOKED_UP.get().clear();
+    }
+
+    /** The host names looked up on the calling thread since {@link #forget()}. */
     static Set<String> lookedUp() {
-        return Set.copyOf(LOOKED_UP);
+        return Set.copyOf(LOOKED_UP.get());
     }
 
     @Override
@@ -30,7 +37,7 @@ public final class RecordingNameResolver extends InetAddressResolverProvider {
         return new InetAddressResolver() {
             @Override
             public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
-                LOOKED_UP.add(host);
+                LOOKED_UP.get().add(host);
                 if (HEX_NAME.equalsIgnoreCase(host)) {
                     return Stream.of(InetAddress.getByAddress(host, new byte[] {(byte) 192, 0, 2, 1}));
                 }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.InetAddress;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Address literals are parsed, never looked up: a forwarded entry must not cost a DNS call on the event loop. */
 class TrustedProxiesTest {
+
+    @BeforeEach
+    void forgetEarlierLookups() {
+        RecordingNameResolver.forget();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {RecordingNameResolver.HEX_NAME, "localhost", "1.2.3", "256.1.1.1", "1.2.3.4.5",
