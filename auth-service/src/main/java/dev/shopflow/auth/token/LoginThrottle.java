@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * <li>per email, from addresses new to it — many addresses trying one account.</li>
  * </ul>
  * A spent budget refuses the attempts it covers, the right password included, for {@code firstLock}, doubling with
- * each further failure up to {@code longestLock}. Emails are counted whether or not an account exists, so the
- * answers reveal nothing about which do.
+ * each further failure up to {@code longestLock}; a budget is whole again only after a window with neither a failure
+ * nor a lock. Emails are counted whether or not an account exists, so the answers reveal nothing about which do.
  *
  * <p>An attempt is counted <em>before</em> its password is checked, and handed back when it succeeds: otherwise a
  * guesser sending many attempts at once would have them all checked before the first failure is recorded. Counts
@@ -88,14 +88,16 @@ class LoginThrottle {
                 .as(transactions::transactional);
     }
 
-    /** Forgets failures old enough to no longer count, locks that have ended, and addresses not used for long. */
+    /**
+     * Forgets budgets that have been quiet for a whole window — no failure and no lock in it — and addresses not used
+     * for long. A lock that ended less than a window ago keeps its count, as in {@link #take}.
+     */
     Mono<Long> forgetExpired() {
         Instant now = clock.instant();
         Mono<Long> failures = database.sql("""
                         DELETE FROM login_throttle
-                        WHERE last_failure_at < :windowStart AND (locked_until IS NULL OR locked_until < :now)""")
+                        WHERE greatest(last_failure_at, coalesce(locked_until, last_failure_at)) < :windowStart""")
                 .bind("windowStart", now.minus(settings.failureWindow()))
-                .bind("now", now)
                 .fetch().rowsUpdated();
         Mono<Long> addresses = database.sql("DELETE FROM known_sign_in_addresses WHERE last_signed_in_at < :since")
                 .bind("since", now.minus(settings.knownAddressLifetime()))
@@ -142,13 +144,19 @@ class LoginThrottle {
     /**
      * Counts one failure, unless the budget is locked; the failure that reaches the limit locks it. The row lock the
      * upsert takes makes concurrent attempts count one after another, so no more than the limit get through.
+     *
+     * <p>The count starts again only after a whole window with neither a failure nor a lock. Measured from the last
+     * failure alone, a lock as long as the window would end just as its failures fell out of it, and the attempt after
+     * it would open a whole new budget instead of renewing the lock.
      */
     private Mono<Void> take(Budget budget, Instant now) {
         return database.sql("""
                         INSERT INTO login_throttle AS t (subject, failures, last_failure_at)
                         VALUES (:subject, 1, :now)
                         ON CONFLICT (subject) DO UPDATE SET
-                            failures = CASE WHEN t.last_failure_at < :windowStart THEN 1 ELSE t.failures + 1 END,
+                            failures = CASE
+                                WHEN greatest(t.last_failure_at, coalesce(t.locked_until, t.last_failure_at)) < :windowStart
+                                THEN 1 ELSE t.failures + 1 END,
                             last_failure_at = :now
                         WHERE t.locked_until IS NULL OR t.locked_until <= :now
                         RETURNING failures""")
