@@ -3,6 +3,7 @@ package dev.shopflow.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.platform.testsupport.FreshDatabase;
+import dev.shopflow.platform.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

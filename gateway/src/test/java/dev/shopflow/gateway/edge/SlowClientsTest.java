@@ -8,10 +8,6 @@ import dev.shopflow.platform.testsupport.RawHttpConnection;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,13 +24,6 @@ import reactor.core.publisher.Flux;
         "shopflow.web.timeouts.idle=1s", "shopflow.web.timeouts.read=1s", "shopflow.web.timeouts.request=2s"})
 class SlowClientsTest extends GatewayTest {
 
-    private final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
-
-    @AfterEach
-    void stopTrickling() {
-        trickler.shutdownNow();
-    }
-
     @Test
     void closesAConnectionWhoseRequestHeadersStopHalfWay() {
         try (var connection = RawHttpConnection.open(port)) {
@@ -49,7 +38,7 @@ class SlowClientsTest extends GatewayTest {
         try (var connection = RawHttpConnection.open(port)) {
             connection.send("POST /webhooks/stripe HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n");
-            trickler.scheduleAtFixedRate(() -> connection.send("x"), 0, 300, TimeUnit.MILLISECONDS);
+            connection.trickle("x", Duration.ofMillis(300));
 
             var answer = connection.readAnswer(Duration.ofSeconds(6));
 

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A plain TCP connection to an HTTP server, for tests that must send what no HTTP client would: half a request,
@@ -20,6 +23,7 @@ import java.util.Map;
 public final class RawHttpConnection implements AutoCloseable {
 
     private final Socket socket;
+    private ScheduledExecutorService trickler;
 
     private RawHttpConnection(Socket socket) {
         this.socket = socket;
@@ -43,6 +47,21 @@ public final class RawHttpConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends {@code piece} now and again every {@code every}, in the background, until the connection is closed or
+     * the server stops reading — a slow client trickling its request.
+     */
+    public RawHttpConnection trickle(String piece, Duration every) {
+        trickler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "raw-http-trickle");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A failed send (the server closed the connection) ends the repetition: that is the point of the test.
+        trickler.scheduleAtFixedRate(() -> send(piece), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /**
@@ -158,6 +177,9 @@ public final class RawHttpConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (trickler != null) {
+            trickler.shutdownNow();
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -9,10 +9,6 @@ import dev.shopflow.platform.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,13 +78,6 @@ class SlowAndMalformedRequestsTest {
     @LocalServerPort
     private int port;
 
-    private final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
-
-    @AfterEach
-    void stopTrickling() {
-        trickler.shutdownNow();
-    }
-
     @Test
     void closesAConnectionWhoseRequestHeadersStopHalfWayWithinTheIdleTimeout() {
         try (var connection = RawHttpConnection.open(port)) {
@@ -105,7 +94,7 @@ class SlowAndMalformedRequestsTest {
         try (var connection = RawHttpConnection.open(port)) {
             connection.send("GET /api/whoami HTTP/1.1\r\nHost: shop\r\n");
             // A byte every 300 ms never leaves the connection idle for the idle time-out (1 s).
-            trickler.scheduleAtFixedRate(() -> connection.send("X"), 0, 300, TimeUnit.MILLISECONDS);
+            connection.trickle("X", Duration.ofMillis(300));
 
             var answer = connection.readUntilClosed(Duration.ofSeconds(6));
 
@@ -126,7 +115,7 @@ class SlowAndMalformedRequestsTest {
             connection.send("POST /api/echo HTTP/1.1\r\nHost: shop\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: 1000\r\n\r\n");
             // A byte every 300 ms never pauses as long as the read time-out (1 s): only the request time-out ends it.
-            trickler.scheduleAtFixedRate(() -> connection.send("x"), 0, 300, TimeUnit.MILLISECONDS);
+            connection.trickle("x", Duration.ofMillis(300));
 
             var answer = connection.readUntilClosed(Duration.ofSeconds(6));
 
