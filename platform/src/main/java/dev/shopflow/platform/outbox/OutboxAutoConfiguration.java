@@ -25,6 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox and its relay in a service that sets {@code shopflow.outbox.enabled=true}. The relay has a producer
@@ -38,8 +39,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient database, ObjectProvider<OutboxTracing> tracing) {
-        return new Outbox(database, tracing.getIfAvailable(() -> OutboxTracing.NONE));
+    Outbox outbox(DatabaseClient database, ObjectProvider<JsonMapper> json, ObjectProvider<OutboxTracing> tracing) {
+        // The service's mapper (Boot's JsonMapper bean), so that payloads read as its web answers do.
+        return new Outbox(database, json.getIfAvailable(() -> JsonMapper.builder().build()),
+                tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
 
     @Bean

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One event to publish, as the outbox stores it: where it goes and how it is described, with the payload already
- * serialised. Services map their own event records to this; platform knows no domain event.
+ * serialised. {@link Outbox#append(String, String, dev.shopflow.platform.events.PublishedEvent)} makes it from a
+ * service's event record; platform knows no domain event.
  *
  * @param eventId    unique id of the event (CloudEvents {@code id}); consumers deduplicate by it
  * @param topic      the Kafka topic
@@ -15,9 +16,9 @@ import java.util.UUID;
  * @param occurredAt when it happened (CloudEvents {@code time})
  * @param payloadJson the event as JSON
  */
-public record OutboxEvent(UUID eventId, String topic, String key, String type, Instant occurredAt, String payloadJson) {
+record OutboxEvent(UUID eventId, String topic, String key, String type, Instant occurredAt, String payloadJson) {
 
-    public OutboxEvent {
+    OutboxEvent {
         Objects.requireNonNull(eventId, "eventId");
         requireText(topic, "topic");
         requireText(key, "key");

@@ -3,6 +3,9 @@ package dev.shopflow.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shopflow.platform.events.PublishedEvent;
+import dev.shopflow.platform.kafka.EventReader;
+import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
@@ -36,11 +39,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox and its relay against a real PostgreSQL and a real Kafka broker. */
 class OutboxRelayTest {
 
     static final String TOPIC = "orders.test";
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static org.springframework.kafka.test.EmbeddedKafkaBroker kafka;
 
     ConnectionPool connections;
@@ -70,7 +75,7 @@ class OutboxRelayTest {
         connections = new ConnectionPool(ConnectionPoolConfiguration.builder(TestPostgres.connectionFactory(name)).maxSize(8).build());
         database = DatabaseClient.create(connections);
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        outbox = new Outbox(database);
+        outbox = new Outbox(database, JSON);
         producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -132,6 +137,42 @@ class OutboxRelayTest {
         assertThat(header(record, "ce_subject")).isEqualTo("order-7");
         assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(placed.occurredAt());
         assertThat(header(record, "content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void publishesAnEventRecordThatAConsumerReadsBackAsTheSameRecord() {
+        var placed = new ItemPlaced(UUID.randomUUID(), Instant.parse("2026-11-21T09:30:00.123456Z"), "order-12", 3);
+        transactions.transactional(outbox.append(TOPIC, "order-12", placed)).block();
+
+        relay(Duration.ofMinutes(10)).start();
+
+        awaitReceived(1);
+        var record = received.getFirst();
+        assertThat(record.key()).isEqualTo("order-12");
+        assertThat(header(record, "ce_id")).isEqualTo(placed.eventId().toString());
+        assertThat(header(record, "ce_type")).isEqualTo("shopflow.test.item-placed.v1");
+        assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(placed.occurredAt());
+        assertThat(record.value()).isEqualTo(JSON.writeValueAsString(placed)).doesNotContain("\"type\"");
+        var reader = new EventReader<ItemPlaced>(JSON, Map.of("shopflow.test.item-placed.v1", ItemPlaced.class));
+        assertThat(reader.read(ReceivedEvent.from(record))).contains(placed);
+    }
+
+    @Test
+    void refusesATypedEventOutsideATransaction() {
+        var placed = new ItemPlaced(UUID.randomUUID(), Instant.now(), "order-13", 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(outbox.append(TOPIC, "order-13", placed)::block)
+                .isInstanceOf(OutboxOutsideTransaction.class);
+        assertThat(pendingRows()).isZero();
+    }
+
+    /** An event record as a service writes one: its type a method, not a field of the payload. */
+    record ItemPlaced(UUID eventId, Instant occurredAt, String orderId, int quantity) implements PublishedEvent {
+
+        @Override
+        public String type() {
+            return "shopflow.test.item-placed.v1";
+        }
     }
 
     @Test
@@ -240,7 +281,7 @@ class OutboxRelayTest {
         var request = io.micrometer.observation.Observation.start("http.server.requests", observations);
         String requestTraceId = spanOf(request).context().traceId();
 
-        transactions.transactional(new Outbox(database, outboxTracing).append(event("order-11", "traced")))
+        transactions.transactional(new Outbox(database, JSON, outboxTracing).append(event("order-11", "traced")))
                 .contextWrite(context -> context.put(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY, request))
                 .block();
         request.stop();
