@@ -1,13 +1,6 @@
 package dev.shopflow.catalog.inventory;
 
 import dev.shopflow.catalog.CatalogProperties;
-import dev.shopflow.catalog.inventory.InventoryEvent.PriceRejected;
-import dev.shopflow.catalog.inventory.InventoryEvent.StockRejected;
-import dev.shopflow.catalog.inventory.InventoryEvent.StockReserved;
-import dev.shopflow.catalog.inventory.InventoryEvent.Unavailable;
-import dev.shopflow.catalog.inventory.OrderEvent.OrderCancelled;
-import dev.shopflow.catalog.inventory.OrderEvent.OrderConfirmed;
-import dev.shopflow.catalog.inventory.OrderEvent.OrderPlaced;
 import dev.shopflow.catalog.inventory.domain.Mispriced;
 import dev.shopflow.catalog.inventory.domain.OrderLine;
 import dev.shopflow.catalog.inventory.domain.OrderedPrice;
@@ -15,13 +8,21 @@ import dev.shopflow.catalog.inventory.domain.Price;
 import dev.shopflow.catalog.inventory.domain.PriceCheck;
 import dev.shopflow.catalog.inventory.domain.ReservationDecision;
 import dev.shopflow.catalog.inventory.domain.Reservations;
+import dev.shopflow.catalog.inventory.events.InventoryEvent;
+import dev.shopflow.catalog.inventory.events.InventoryEvent.PriceRejected;
+import dev.shopflow.catalog.inventory.events.InventoryEvent.StockRejected;
+import dev.shopflow.catalog.inventory.events.InventoryEvent.StockReserved;
+import dev.shopflow.catalog.inventory.events.InventoryEvent.Unavailable;
+import dev.shopflow.catalog.inventory.events.OrderEvent;
+import dev.shopflow.catalog.inventory.events.OrderEvent.OrderCancelled;
+import dev.shopflow.catalog.inventory.events.OrderEvent.OrderConfirmed;
+import dev.shopflow.catalog.inventory.events.OrderEvent.OrderPlaced;
 import dev.shopflow.catalog.inventory.persistence.PublishedPriceRepository;
 import dev.shopflow.catalog.inventory.persistence.StockRepository;
 import dev.shopflow.catalog.inventory.persistence.StockRepository.ReservationEnd;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.outbox.Outbox;
-import dev.shopflow.platform.outbox.OutboxEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies order events to stock, each exactly once (platform's inbox) and in one transaction with the inventory
@@ -58,18 +58,16 @@ public class Inventory {
     private final Duration priceGrace;
     private final Inbox inbox;
     private final Outbox outbox;
-    private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public Inventory(StockRepository stock, PublishedPriceRepository prices, CatalogProperties properties, Inbox inbox,
-            Outbox outbox, JsonMapper json, Clock clock, MeterRegistry meters) {
+            Outbox outbox, Clock clock, MeterRegistry meters) {
         this.stock = stock;
         this.prices = prices;
         this.priceGrace = properties.priceGrace();
         this.inbox = inbox;
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
         this.meters = meters;
     }
@@ -152,9 +150,7 @@ public class Inventory {
     }
 
     private Mono<Void> publish(InventoryEvent event) {
-        Instant occurredAt = event.occurredAt();
-        return outbox.append(new OutboxEvent(event.eventId(), InventoryEvent.TOPIC, event.orderId().toString(),
-                event.type(), occurredAt, json.writeValueAsString(event)));
+        return outbox.append(InventoryEvent.TOPIC, event.orderId().toString(), event);
     }
 
     private void count(String name, String outcome) {

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.shopflow.catalog.inventory.messaging.OrderEventReader;
+import dev.shopflow.catalog.inventory.events.OrderEvent;
 import dev.shopflow.catalog.product.Product;
 import dev.shopflow.catalog.product.Products;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.contracts.EventContracts;
 import dev.shopflow.platform.kafka.DeadLetters;
+import dev.shopflow.platform.kafka.EventReader;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.FreshDatabase;
 import dev.shopflow.platform.testsupport.TestTokens;
@@ -60,7 +61,7 @@ class InventoryTest {
     private Inventory inventory;
 
     @Autowired
-    private OrderEventReader reader;
+    private tools.jackson.databind.json.JsonMapper json;
 
     @Autowired
     private Products products;
@@ -251,7 +252,7 @@ class InventoryTest {
                     var record = placed(UUID.randomUUID(), order, Map.of(bestseller, 1));
                     var received = new ReceivedEvent(UUID.fromString(JsonPath.read(record.value(), "$.eventId")),
                             OrderEvent.PLACED, "/order-service", order.toString(), Instant.now(), record.value());
-                    return inventory.apply(reader.read(received).orElseThrow(), received);
+                    return inventory.apply(reader().read(received).orElseThrow(), received);
                 }, 20)
                 .blockLast();
 
@@ -271,7 +272,7 @@ class InventoryTest {
             var received = new ReceivedEvent(UUID.fromString(JsonPath.read(example, "$.eventId")), type,
                     "/order-service", JsonPath.read(example, "$.orderId"), Instant.now(), example);
 
-            assertThat(reader.read(received)).as(type).hasValueSatisfying(
+            assertThat(reader().read(received)).as(type).hasValueSatisfying(
                     event -> assertThat(event.orderId().toString()).isEqualTo(JsonPath.read(example, "$.orderId")));
         }
     }
@@ -393,5 +394,10 @@ class InventoryTest {
                             record.value()));
         }
         return announced.getOrDefault(order.toString(), List.of());
+    }
+
+    /** Order events read as inventory's listener reads them: its types, the service's mapper. */
+    private EventReader<OrderEvent> reader() {
+        return new EventReader<>(json, OrderEvent.TYPES);
     }
 }

@@ -1,22 +1,17 @@
-package dev.shopflow.catalog.inventory;
+package dev.shopflow.catalog.inventory.events;
 
+import dev.shopflow.platform.events.PublishedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** What inventory tells the order saga on {@code inventory.v1} ({@code contracts/events/shopflow.inventory.*.v1}). */
-public sealed interface InventoryEvent {
+public sealed interface InventoryEvent extends PublishedEvent {
 
     String TOPIC = "inventory.v1";
 
-    UUID eventId();
-
-    Instant occurredAt();
-
+    /** The record key: one order's events keep their order. */
     UUID orderId();
-
-    /** The CloudEvents type. */
-    String type();
 
     /** Every line of the order is held for it. */
     record StockReserved(UUID eventId, Instant occurredAt, UUID orderId) implements InventoryEvent {

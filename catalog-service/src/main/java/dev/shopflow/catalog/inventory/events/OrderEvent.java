@@ -1,7 +1,9 @@
-package dev.shopflow.catalog.inventory;
+package dev.shopflow.catalog.inventory.events;
 
+import dev.shopflow.platform.events.Event;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,13 +11,19 @@ import java.util.UUID;
  * The order-service events inventory reads from {@code orders.v1}, as their contracts
  * ({@code contracts/events/shopflow.order.*.v1}) describe them. Only the fields inventory uses are read.
  */
-public sealed interface OrderEvent {
+public sealed interface OrderEvent extends Event {
+
+    String TOPIC = "orders.v1";
 
     String PLACED = "shopflow.order.placed.v1";
     String CONFIRMED = "shopflow.order.confirmed.v1";
     String CANCELLED = "shopflow.order.cancelled.v1";
 
-    UUID eventId();
+    /** The types inventory reads, and the record each is read as; the topic's other types are not its business. */
+    Map<String, Class<? extends OrderEvent>> TYPES = Map.of(
+            PLACED, OrderPlaced.class,
+            CONFIRMED, OrderConfirmed.class,
+            CANCELLED, OrderCancelled.class);
 
     UUID orderId();
 
