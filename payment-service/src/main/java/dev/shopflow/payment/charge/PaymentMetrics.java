@@ -1,6 +1,6 @@
 package dev.shopflow.payment.charge;
 
-import dev.shopflow.payment.charge.domain.PaymentEvent;
+import dev.shopflow.payment.charge.events.PaymentEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package dev.shopflow.payment.charge;
 
-import dev.shopflow.payment.charge.domain.Money;
 import dev.shopflow.payment.charge.domain.Payment;
 import dev.shopflow.payment.charge.domain.PaymentCannotBeRefunded;
-import dev.shopflow.payment.charge.domain.PaymentEvent;
 import dev.shopflow.payment.charge.domain.PaymentStatus;
+import dev.shopflow.payment.charge.events.OrderEvent;
+import dev.shopflow.payment.charge.events.PaymentEvent;
 import dev.shopflow.payment.charge.persistence.OrderCancellationRepository;
 import dev.shopflow.payment.charge.persistence.PaymentRepository;
 import dev.shopflow.payment.charge.persistence.PaymentRow;
@@ -13,7 +13,11 @@ import dev.shopflow.payment.provider.ChargeOutcome;
 import dev.shopflow.payment.provider.ChargeRequest;
 import dev.shopflow.payment.provider.PaymentGateway;
 import dev.shopflow.payment.provider.RefundOutcome;
+import dev.shopflow.payment.money.Money;
 import dev.shopflow.payment.provider.RefundRequest;
+import dev.shopflow.platform.inbox.Inbox;
+import dev.shopflow.platform.kafka.ReceivedEvent;
+import dev.shopflow.platform.outbox.Outbox;
 import dev.shopflow.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,28 +50,51 @@ import reactor.util.retry.Retry;
 @Service
 public class Payments {
 
+    /** The consumer name under which the inbox records applied order events. */
+    static final String CONSUMER = "payment.orders";
+
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final OrderCancellationRepository cancellations;
     private final PaymentGateway gateway;
-    private final PaymentEventsOutbox events;
+    private final Inbox inbox;
+    private final Outbox outbox;
     private final PaymentMetrics metrics;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     Payments(PaymentRepository payments, RefundRepository refunds, OrderCancellationRepository cancellations,
-            PaymentGateway gateway, PaymentEventsOutbox events, PaymentMetrics metrics,
+            PaymentGateway gateway, Inbox inbox, Outbox outbox, PaymentMetrics metrics,
             TransactionalOperator transactions, Clock clock) {
         this.payments = payments;
         this.refunds = refunds;
         this.cancellations = cancellations;
         this.gateway = gateway;
-        this.events = events;
+        this.inbox = inbox;
+        this.outbox = outbox;
         this.metrics = metrics;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /**
+     * Applies an order event's own effect, unless it was applied before, in one transaction with the inbox's record
+     * of it: {@code PaymentRequested} records the payment ({@link #request}), {@code OrderCancelled} the
+     * cancellation ({@link #recordCancellation}). The provider's step that follows ({@link #charge},
+     * {@link #refundIfCancelled}) is the caller's to run after it, outside the transaction.
+     *
+     * @return whether it was applied now ({@code false}: a duplicate, nothing changed)
+     */
+    public Mono<Boolean> apply(OrderEvent event, ReceivedEvent received) {
+        Mono<Void> effect = switch (event) {
+            case OrderEvent.PaymentRequested requested -> request(new RequestPaymentCommand(requested.orderId(),
+                    requested.userId(), requested.amount(), requested.paymentMethod()));
+            case OrderEvent.OrderCancelled cancelled ->
+                    recordCancellation(cancelled.orderId(), cancelled.reason(), cancelled.occurredAt());
+        };
+        return inbox.applyOnce(CONSUMER, received, effect);
     }
 
     /**
@@ -238,7 +265,9 @@ public class Payments {
     }
 
     private Mono<Void> publish(List<PaymentEvent> produced) {
-        return Flux.fromIterable(produced).concatMap(events::append).then();
+        return Flux.fromIterable(produced)
+                .concatMap(event -> outbox.append(PaymentEvent.TOPIC, event.orderId().toString(), event))
+                .then();
     }
 
     private static List<PaymentEvent> events(Optional<? extends PaymentEvent> event) {

@@ -1,6 +1,6 @@
 package dev.shopflow.payment.charge;
 
-import dev.shopflow.payment.charge.domain.Money;
+import dev.shopflow.payment.money.Money;
 import java.util.Objects;
 import java.util.UUID;
 

@@ -1,8 +1,9 @@
 package dev.shopflow.payment.charge.domain;
 
-import dev.shopflow.payment.charge.domain.PaymentEvent.PaymentFailed;
-import dev.shopflow.payment.charge.domain.PaymentEvent.PaymentRefunded;
-import dev.shopflow.payment.charge.domain.PaymentEvent.PaymentSucceeded;
+import dev.shopflow.payment.charge.events.PaymentEvent.PaymentFailed;
+import dev.shopflow.payment.charge.events.PaymentEvent.PaymentRefunded;
+import dev.shopflow.payment.charge.events.PaymentEvent.PaymentSucceeded;
+import dev.shopflow.payment.money.Money;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

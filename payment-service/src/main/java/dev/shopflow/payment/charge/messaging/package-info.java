@@ -1,2 +1,2 @@
-/** Order events that payments act on: PaymentRequested charges, OrderCancelled refunds. */
+/** Where payments meet Kafka: reading order events from {@code orders.v1} and applying them. */
 package dev.shopflow.payment.charge.messaging;

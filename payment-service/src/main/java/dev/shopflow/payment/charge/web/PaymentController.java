@@ -1,8 +1,8 @@
 package dev.shopflow.payment.charge.web;
 
 import dev.shopflow.payment.charge.Payments;
-import dev.shopflow.payment.charge.domain.Money;
 import dev.shopflow.payment.charge.domain.Payment;
+import dev.shopflow.payment.money.Money;
 import dev.shopflow.platform.security.AuthenticatedUser;
 import java.util.List;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package dev.shopflow.payment.charge.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shopflow.payment.money.Money;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,25 +1,32 @@
-package dev.shopflow.payment.charge.messaging;
+package dev.shopflow.payment.charge.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.shopflow.payment.charge.domain.Money;
+import dev.shopflow.payment.money.Money;
+import dev.shopflow.platform.events.Event;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The order events payment-service reads from {@code orders.v1}, as it reads them: only the fields it uses, unknown
  * fields ignored (contracts grow by adding fields). The contracts are {@code contracts/events/shopflow.order.*.json}.
  */
-sealed interface OrderEvent {
+public sealed interface OrderEvent extends Event {
+
+    String TOPIC = "orders.v1";
 
     String PAYMENT_REQUESTED = "shopflow.order.payment-requested.v1";
     String CANCELLED = "shopflow.order.cancelled.v1";
 
+    /** The types payment reads, and the record each is read as; OrderPlaced and OrderConfirmed are catalog's. */
+    Map<String, Class<? extends OrderEvent>> TYPES = Map.of(
+            PAYMENT_REQUESTED, PaymentRequested.class,
+            CANCELLED, OrderCancelled.class);
+
     /** The shape of a cancellation reason (the contract lists them; a new one is still a reason). */
     Pattern REASON = Pattern.compile("[A-Z_]{1,32}");
-
-    UUID eventId();
 
     UUID orderId();
 

@@ -1,4 +1,4 @@
-package dev.shopflow.payment.charge.domain;
+package dev.shopflow.payment.money;
 
 import java.util.regex.Pattern;
 

@@ -1,10 +1,10 @@
-package dev.shopflow.payment.charge.messaging;
+package dev.shopflow.payment.charge.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopflow.contracts.EventContracts;
-import dev.shopflow.payment.charge.domain.Money;
+import dev.shopflow.payment.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,15 +1,19 @@
-package dev.shopflow.payment.charge.domain;
+package dev.shopflow.payment.charge.events;
 
+import dev.shopflow.payment.money.Money;
+import dev.shopflow.platform.events.PublishedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What happened to a payment, as the order saga hears it (topic {@code payments.v1}, key = order id). */
-public sealed interface PaymentEvent {
+/**
+ * What happened to a payment, as the order saga hears it (topic {@code payments.v1}, key = order id), with the
+ * CloudEvents types of {@code contracts/events/shopflow.payment.*.v1}.
+ */
+public sealed interface PaymentEvent extends PublishedEvent {
 
-    UUID eventId();
+    String TOPIC = "payments.v1";
 
-    Instant occurredAt();
-
+    /** The record key: one order's events keep their order. */
     UUID orderId();
 
     UUID paymentId();
@@ -17,6 +21,11 @@ public sealed interface PaymentEvent {
     /** The customer was charged {@code amount}. */
     record PaymentSucceeded(UUID eventId, Instant occurredAt, UUID orderId, UUID paymentId, Money amount)
             implements PaymentEvent {
+
+        @Override
+        public String type() {
+            return "shopflow.payment.succeeded.v1";
+        }
     }
 
     /**
@@ -29,10 +38,20 @@ public sealed interface PaymentEvent {
      */
     record PaymentFailed(UUID eventId, Instant occurredAt, UUID orderId, UUID paymentId, String declineCode,
             String reason) implements PaymentEvent {
+
+        @Override
+        public String type() {
+            return "shopflow.payment.failed.v1";
+        }
     }
 
     /** The whole charge was given back. */
     record PaymentRefunded(UUID eventId, Instant occurredAt, UUID orderId, UUID paymentId, Money amount)
             implements PaymentEvent {
+
+        @Override
+        public String type() {
+            return "shopflow.payment.refunded.v1";
+        }
     }
 }
