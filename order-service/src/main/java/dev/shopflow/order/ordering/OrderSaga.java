@@ -1,15 +1,18 @@
 package dev.shopflow.order.ordering;
 
 import dev.shopflow.order.money.Money;
-import dev.shopflow.order.ordering.InventoryEvent.PriceRejected;
-import dev.shopflow.order.ordering.InventoryEvent.StockRejected;
-import dev.shopflow.order.ordering.InventoryEvent.StockReserved;
-import dev.shopflow.order.ordering.PaymentEvent.PaymentFailed;
-import dev.shopflow.order.ordering.PaymentEvent.PaymentRefunded;
-import dev.shopflow.order.ordering.PaymentEvent.PaymentSucceeded;
 import dev.shopflow.order.ordering.domain.Order;
-import dev.shopflow.order.ordering.domain.OrderEvent;
 import dev.shopflow.order.ordering.domain.OrderStatus;
+import dev.shopflow.order.ordering.events.InventoryEvent;
+import dev.shopflow.order.ordering.events.InventoryEvent.PriceRejected;
+import dev.shopflow.order.ordering.events.InventoryEvent.StockRejected;
+import dev.shopflow.order.ordering.events.InventoryEvent.StockReserved;
+import dev.shopflow.order.ordering.events.OrderEvent;
+import dev.shopflow.order.ordering.events.PaymentEvent;
+import dev.shopflow.order.ordering.events.PaymentEvent.PaymentFailed;
+import dev.shopflow.order.ordering.events.PaymentEvent.PaymentRefunded;
+import dev.shopflow.order.ordering.events.PaymentEvent.PaymentSucceeded;
+import dev.shopflow.order.ordering.events.SagaEvent;
 import dev.shopflow.order.ordering.persistence.OrderRepository;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
@@ -48,19 +51,19 @@ public class OrderSaga {
     private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
 
     private final OrderRepository orders;
-    private final OrderRecords records;
+    private final OrderWriter writer;
     private final Inbox inbox;
     private final Clock clock;
 
-    OrderSaga(OrderRepository orders, OrderRecords records, Inbox inbox, Clock clock) {
+    OrderSaga(OrderRepository orders, OrderWriter writer, Inbox inbox, Clock clock) {
         this.orders = orders;
-        this.records = records;
+        this.writer = writer;
         this.inbox = inbox;
         this.clock = clock;
     }
 
     /**
-     * Applies the event unless it was applied before.
+     * Applies the event unless it was applied before, in one transaction with the inbox's record of it.
      *
      * @return whether it was applied now ({@code false}: a duplicate, nothing changed)
      */
@@ -85,8 +88,8 @@ public class OrderSaga {
             case PaymentFailed failed -> order.cancelForDeclinedPayment(failed.paymentId(), now);
             case PaymentRefunded refunded -> Optional.empty();
         };
-        return records.note(order.id(), event.occurredAt(), step(event), actor(event), detail(event, before, order))
-                .then(records.changed(order, before, announced));
+        return writer.noteStep(order.id(), event.occurredAt(), step(event), actor(event), detail(event, before, order))
+                .then(writer.storeChange(order, before, announced));
     }
 
     private static String step(SagaEvent event) {

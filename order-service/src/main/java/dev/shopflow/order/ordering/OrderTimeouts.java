@@ -24,16 +24,16 @@ public class OrderTimeouts {
     private static final Logger log = LoggerFactory.getLogger(OrderTimeouts.class);
 
     private final OrderRepository orders;
-    private final OrderRecords records;
+    private final OrderWriter writer;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration deadline;
     private final int batchSize;
 
-    OrderTimeouts(OrderRepository orders, OrderRecords records, TransactionalOperator transactions, Clock clock,
+    OrderTimeouts(OrderRepository orders, OrderWriter writer, TransactionalOperator transactions, Clock clock,
             OrderingProperties properties) {
         this.orders = orders;
-        this.records = records;
+        this.writer = writer;
         this.transactions = transactions;
         this.clock = clock;
         this.deadline = properties.deadline();
@@ -51,7 +51,7 @@ public class OrderTimeouts {
                         .concatMap(order -> {
                             var before = order.status();
                             var cancelled = order.timeOut(deadline, now);
-                            return records.changed(order, before, cancelled).thenReturn(cancelled.isPresent());
+                            return writer.storeChange(order, before, cancelled).thenReturn(cancelled.isPresent());
                         })
                         .filter(Boolean::booleanValue)
                         .count())

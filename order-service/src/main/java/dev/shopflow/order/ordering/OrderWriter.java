@@ -2,16 +2,15 @@ package dev.shopflow.order.ordering;
 
 import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
-import dev.shopflow.order.ordering.domain.OrderEvent;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderCancelled;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderConfirmed;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderPlaced;
-import dev.shopflow.order.ordering.domain.OrderEvent.PaymentRequested;
 import dev.shopflow.order.ordering.domain.OrderStatus;
+import dev.shopflow.order.ordering.events.OrderEvent;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderCancelled;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderConfirmed;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderPlaced;
+import dev.shopflow.order.ordering.events.OrderEvent.PaymentRequested;
 import dev.shopflow.order.ordering.persistence.OrderRepository;
 import dev.shopflow.order.ordering.persistence.TimelineRepository;
 import dev.shopflow.platform.outbox.Outbox;
-import dev.shopflow.platform.outbox.OutboxEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -21,15 +20,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores what happened to an order, in the caller's transaction: its new state (and the notification that tells the
+ * Writes what happened to an order, in the caller's transaction: its new state (and the notification that tells the
  * order streams, {@link OrderChanges}), the event it announces (outbox), and the step in its timeline; the metrics
- * follow once the transaction commits.
+ * follow once the transaction commits. The one place that writes an order, so that the three never disagree.
  */
 @Component
-class OrderRecords {
+class OrderWriter {
 
     /** The actor name of this service in timelines. */
     static final String ORDER_SERVICE = "order-service";
@@ -37,22 +35,20 @@ class OrderRecords {
     private final OrderRepository orders;
     private final TimelineRepository timeline;
     private final Outbox outbox;
-    private final JsonMapper json;
     private final OrderMetrics metrics;
     private final OrderChanges changes;
 
-    OrderRecords(OrderRepository orders, TimelineRepository timeline, Outbox outbox, JsonMapper json,
-            OrderMetrics metrics, OrderChanges changes) {
+    OrderWriter(OrderRepository orders, TimelineRepository timeline, Outbox outbox, OrderMetrics metrics,
+            OrderChanges changes) {
         this.orders = orders;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.json = json;
         this.metrics = metrics;
         this.changes = changes;
     }
 
     /** Stores a newly placed order and announces it. */
-    Mono<Void> placed(Order order, OrderPlaced placed) {
+    Mono<Void> storePlaced(Order order, OrderPlaced placed) {
         return orders.insert(order).then(announce(placed)).then(afterCommit(order));
     }
 
@@ -60,14 +56,14 @@ class OrderRecords {
      * Stores what a domain method did to a locked order: its new state if it moved from {@code before}, and the event
      * if it announced one.
      */
-    Mono<Void> changed(Order order, OrderStatus before, Optional<? extends OrderEvent> announced) {
+    Mono<Void> storeChange(Order order, OrderStatus before, Optional<? extends OrderEvent> announced) {
         Mono<Void> state = order.status() == before ? Mono.empty()
                 : orders.update(order).then(changes.announce(order)).then(afterCommit(order));
         return state.then(announced.map(this::announce).orElse(Mono.empty()));
     }
 
     /** Records a step taken by another service (or a step that changed nothing) in the order's timeline. */
-    Mono<Void> note(UUID orderId, Instant occurredAt, String step, String actor, String detail) {
+    Mono<Void> noteStep(UUID orderId, Instant occurredAt, String step, String actor, String detail) {
         return timeline.append(orderId, new TimelineRepository.Entry(occurredAt, step, actor, detail));
     }
 
@@ -84,9 +80,8 @@ class OrderRecords {
             case OrderConfirmed confirmed -> "ORDER_CONFIRMED";
             case OrderCancelled cancelled -> "ORDER_CANCELLED";
         };
-        return outbox.append(new OutboxEvent(event.eventId(), OrderEvent.TOPIC, event.orderId().toString(),
-                        event.type(), event.occurredAt(), json.writeValueAsString(event)))
-                .then(note(event.orderId(), event.occurredAt(), step, ORDER_SERVICE, detail));
+        return outbox.append(OrderEvent.TOPIC, event.orderId().toString(), event)
+                .then(noteStep(event.orderId(), event.occurredAt(), step, ORDER_SERVICE, detail));
     }
 
     private Mono<Void> afterCommit(Order order) {

@@ -31,18 +31,18 @@ public class Orders {
     private final OrderRepository orders;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final TimelineRepository timeline;
-    private final OrderRecords records;
+    private final OrderWriter writer;
     private final Carts carts;
     private final Catalog catalog;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     Orders(OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline,
-            OrderRecords records, Carts carts, Catalog catalog, TransactionalOperator transactions, Clock clock) {
+            OrderWriter writer, Carts carts, Catalog catalog, TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.timeline = timeline;
-        this.records = records;
+        this.writer = writer;
         this.carts = carts;
         this.catalog = catalog;
         this.transactions = transactions;
@@ -114,7 +114,7 @@ public class Orders {
                 .flatMap(order -> {
                     var before = order.status();
                     var cancelled = order.cancelByCustomer(clock.instant());
-                    return records.changed(order, before, cancelled).thenReturn(order);
+                    return writer.storeChange(order, before, cancelled).thenReturn(order);
                 }));
     }
 
@@ -187,7 +187,7 @@ public class Orders {
         var placement = Order.place(UUID.randomUUID(), command.userId(), orderLines, command.paymentMethod(),
                 clock.instant());
         Order order = placement.order();
-        return records.placed(order, placement.placed())
+        return writer.storePlaced(order, placement.placed())
                 .then(idempotencyKeys.insert(command.userId(), command.idempotencyKey(), hash, order.id(),
                         order.createdAt()))
                 .thenReturn(new Checkout.Placed(order));

@@ -10,7 +10,11 @@ import dev.shopflow.contracts.EventContracts;
 import dev.shopflow.order.FakeCatalog;
 import dev.shopflow.order.OrderServiceTest;
 import dev.shopflow.order.TestClock;
+import dev.shopflow.order.ordering.events.InventoryEvent;
+import dev.shopflow.order.ordering.events.PaymentEvent;
+import dev.shopflow.order.ordering.events.SagaEvent;
 import dev.shopflow.platform.kafka.DeadLetters;
+import dev.shopflow.platform.kafka.EventReader;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +66,7 @@ class OrderSagaTest extends OrderServiceTest {
     private DatabaseClient database;
 
     @Autowired
-    private dev.shopflow.order.ordering.messaging.SagaEventReader readers;
+    private tools.jackson.databind.json.JsonMapper json;
 
     @Autowired
     private DeadLetters deadLetters;
@@ -388,7 +392,7 @@ class OrderSagaTest extends OrderServiceTest {
             var received = new ReceivedEvent(UUID.fromString(JsonPath.read(example, "$.eventId")), type,
                     "/test", JsonPath.read(example, "$.orderId"), Instant.now(), example);
 
-            assertThat(readers.read(received)).as(type).hasValueSatisfying(
+            assertThat(sagaEvents().read(received)).as(type).hasValueSatisfying(
                     event -> assertThat(event.orderId().toString()).isEqualTo(JsonPath.read(example, "$.orderId")));
         }
     }
@@ -503,5 +507,12 @@ class OrderSagaTest extends OrderServiceTest {
                             record.value()));
         }
         return announced.getOrDefault(order.toString(), List.of());
+    }
+
+    /** Inventory and payment events read as the saga's listeners read them: their types, the service's mapper. */
+    private EventReader<SagaEvent> sagaEvents() {
+        var types = new java.util.HashMap<String, Class<? extends SagaEvent>>(InventoryEvent.TYPES);
+        types.putAll(PaymentEvent.TYPES);
+        return new EventReader<>(json, types);
     }
 }

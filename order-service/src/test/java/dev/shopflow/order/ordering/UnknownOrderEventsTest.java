@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.jayway.jsonpath.JsonPath;
 import dev.shopflow.order.FakeCatalog;
 import dev.shopflow.order.OrderServiceTest;
+import dev.shopflow.order.ordering.events.InventoryEvent;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.time.Instant;

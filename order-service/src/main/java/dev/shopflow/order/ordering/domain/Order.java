@@ -1,10 +1,12 @@
 package dev.shopflow.order.ordering.domain;
 
 import dev.shopflow.order.money.Money;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderCancelled;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderConfirmed;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderPlaced;
-import dev.shopflow.order.ordering.domain.OrderEvent.PaymentRequested;
+import dev.shopflow.order.ordering.events.CancellationReason;
+import dev.shopflow.order.ordering.events.OrderEvent;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderCancelled;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderConfirmed;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderPlaced;
+import dev.shopflow.order.ordering.events.OrderEvent.PaymentRequested;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -8,7 +8,7 @@ public enum OrderStatus {
     AWAITING_PAYMENT,
     /** Paid; catalog commits the reservation. */
     CONFIRMED,
-    /** Will not be fulfilled; see its {@link CancellationReason}. */
+    /** Will not be fulfilled; see its {@link dev.shopflow.order.ordering.events.CancellationReason}. */
     CANCELLED;
 
     public boolean isTerminal() {

@@ -1,6 +1,9 @@
-package dev.shopflow.order.ordering.domain;
+package dev.shopflow.order.ordering.events;
 
-/** Why an order was cancelled. */
+/**
+ * Why an order was cancelled: the order keeps it, and {@code OrderCancelled} carries it (the contract
+ * {@code shopflow.order.cancelled.v1} lists these names).
+ */
 public enum CancellationReason {
     /** Catalog could not reserve every line. */
     OUT_OF_STOCK,

@@ -1,8 +1,9 @@
-package dev.shopflow.order.ordering;
+package dev.shopflow.order.ordering.events;
 
 import dev.shopflow.order.money.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +16,14 @@ public sealed interface InventoryEvent extends SagaEvent {
     String RESERVED = "shopflow.inventory.stock-reserved.v1";
     String REJECTED = "shopflow.inventory.stock-rejected.v1";
     String PRICE_REJECTED = "shopflow.inventory.price-rejected.v1";
+
+    String TOPIC = "inventory.v1";
+
+    /** Each type the saga reads from {@code inventory.v1}, and the record it reads it as. */
+    Map<String, Class<? extends InventoryEvent>> TYPES = Map.of(
+            RESERVED, StockReserved.class,
+            REJECTED, StockRejected.class,
+            PRICE_REJECTED, PriceRejected.class);
 
     /** Every line of the order is held for it. */
     record StockReserved(UUID eventId, Instant occurredAt, UUID orderId) implements InventoryEvent {

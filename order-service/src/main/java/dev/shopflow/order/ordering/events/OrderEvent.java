@@ -1,6 +1,7 @@
-package dev.shopflow.order.ordering.domain;
+package dev.shopflow.order.ordering.events;
 
 import dev.shopflow.order.money.Money;
+import dev.shopflow.platform.events.PublishedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,20 +9,14 @@ import java.util.UUID;
 
 /**
  * What the order saga announces on {@code orders.v1}, as {@code contracts/events/shopflow.order.*.v1} describe it.
- * Each event is a fact about one order, carrying values only.
+ * Each event is a fact about one order, carrying values only; the order's domain methods return them.
  */
-public sealed interface OrderEvent {
+public sealed interface OrderEvent extends PublishedEvent {
 
     String TOPIC = "orders.v1";
 
-    UUID eventId();
-
-    Instant occurredAt();
-
+    /** The record key: one order's events keep their order. */
     UUID orderId();
-
-    /** The CloudEvents type. */
-    String type();
 
     /** A customer placed an order: catalog reserves its lines. */
     record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, UUID userId, List<Item> items, Money total)

@@ -1,6 +1,7 @@
-package dev.shopflow.order.ordering;
+package dev.shopflow.order.ordering.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +14,14 @@ public sealed interface PaymentEvent extends SagaEvent {
     String SUCCEEDED = "shopflow.payment.succeeded.v1";
     String FAILED = "shopflow.payment.failed.v1";
     String REFUNDED = "shopflow.payment.refunded.v1";
+
+    String TOPIC = "payments.v1";
+
+    /** Each type the saga reads from {@code payments.v1}, and the record it reads it as. */
+    Map<String, Class<? extends PaymentEvent>> TYPES = Map.of(
+            SUCCEEDED, PaymentSucceeded.class,
+            FAILED, PaymentFailed.class,
+            REFUNDED, PaymentRefunded.class);
 
     /** An amount in minor units and its currency. */
     record Amount(long amount, String currency) {

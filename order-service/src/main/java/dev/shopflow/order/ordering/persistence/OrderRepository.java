@@ -1,10 +1,10 @@
 package dev.shopflow.order.ordering.persistence;
 
-import dev.shopflow.order.ordering.domain.CancellationReason;
 import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
 import dev.shopflow.order.ordering.domain.OrderLine;
 import dev.shopflow.order.ordering.domain.OrderStatus;
+import dev.shopflow.order.ordering.events.CancellationReason;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;

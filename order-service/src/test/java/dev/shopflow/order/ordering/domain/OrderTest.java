@@ -6,10 +6,12 @@ import static dev.shopflow.order.ordering.domain.Orders.PLACED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderCancelled;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderConfirmed;
-import dev.shopflow.order.ordering.domain.OrderEvent.OrderPlaced;
-import dev.shopflow.order.ordering.domain.OrderEvent.PaymentRequested;
+import dev.shopflow.order.ordering.events.CancellationReason;
+import dev.shopflow.order.ordering.events.OrderEvent;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderCancelled;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderConfirmed;
+import dev.shopflow.order.ordering.events.OrderEvent.OrderPlaced;
+import dev.shopflow.order.ordering.events.OrderEvent.PaymentRequested;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.shopflow.order.ordering.domain;
 
 import dev.shopflow.order.money.Money;
+import dev.shopflow.order.ordering.events.CancellationReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
