@@ -6,12 +6,11 @@ import dev.shopflow.catalog.demo.domain.DemoProduct;
 import dev.shopflow.catalog.product.CatalogImport;
 import dev.shopflow.catalog.product.ImportedProduct;
 import dev.shopflow.catalog.product.NewCategory;
-import dev.shopflow.catalog.product.domain.ProductDetails;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads the {@link DemoCatalog} into an empty catalog with the configured stock, currency and pictures
+ * Loads the {@link DemoCatalog} into an empty catalog with the configured stock and pictures, in the store's currency
  * ({@code shopflow.catalog.demo.*}). A catalog that has ever had a product is left alone, so a restart changes
  * nothing and an administrator's own catalog is never mixed with the demo.
  */
@@ -36,9 +35,8 @@ public class DemoCatalogLoader {
     }
 
     private ImportedProduct imported(DemoProduct product) {
-        var details = new ProductDetails(product.sku(), product.name(), product.description(), product.category(),
-                product.price(), properties.currency(), properties.demo().imageUrl().replace("{sku}", product.sku()),
-                product.attributes());
-        return new ImportedProduct(product.id(), details, properties.demo().stock(), product.createdAt());
+        return new ImportedProduct(product.id(), product.sku(), product.name(), product.description(),
+                product.category(), product.price(), properties.demo().imageUrl().replace("{sku}", product.sku()),
+                product.attributes(), properties.demo().stock(), product.createdAt());
     }
 }

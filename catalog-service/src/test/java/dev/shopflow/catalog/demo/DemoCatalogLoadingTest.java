@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.catalog.CatalogProperties;
 import dev.shopflow.catalog.demo.domain.DemoCatalog;
+import dev.shopflow.catalog.inventory.Stock;
+import dev.shopflow.catalog.inventory.persistence.StockRepository;
 import dev.shopflow.catalog.product.CatalogImport;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
@@ -69,7 +71,8 @@ class DemoCatalogLoadingTest {
         var properties = new CatalogProperties("EUR", Duration.ofSeconds(5), Duration.ofSeconds(15),
                 Duration.ofSeconds(60), new CatalogProperties.Demo(true, STOCK, "https://images.example/{sku}.jpg"));
         var catalogImport = new CatalogImport(new ProductRepository(client, JsonMapper.builder().build()),
-                new CategoryRepository(client), transactions, properties);
+                new CategoryRepository(client), new Stock(new StockRepository(client), transactions), transactions,
+                properties);
         return new DemoCatalogLoader(catalogImport, properties);
     }
 
