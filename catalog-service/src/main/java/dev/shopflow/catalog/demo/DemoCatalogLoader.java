@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads the {@link DemoCatalog} into an empty catalog with the configured stock and pictures, in the store's currency
- * ({@code shopflow.catalog.demo.*}). A catalog that has ever had a product is left alone, so a restart changes
+ * Loads the demo catalog ({@code demo-catalog.json}, made into products by {@link DemoCatalog}) into an empty
+ * catalog, with the configured stock and pictures ({@code shopflow.catalog.demo.*}), priced in the store's currency.
+ * A catalog that has ever had a product is left alone, so a restart changes
  * nothing and an administrator's own catalog is never mixed with the demo.
  */
 @Component
@@ -25,12 +26,18 @@ public class DemoCatalogLoader {
         this.properties = properties;
     }
 
-    /** Loads the demo catalog unless a product was ever added; completes with how many products it loaded. */
+    /**
+     * Loads the demo catalog ({@link DemoCatalogFile}) unless a product was ever added; completes with how many
+     * products it loaded.
+     *
+     * @throws IllegalStateException when the demo catalog's file is missing or not a valid catalog
+     */
     public Mono<Integer> loadIntoEmptyCatalog() {
-        var categories = DemoCatalog.categories().stream()
+        DemoCatalog demo = DemoCatalogFile.read();
+        var categories = demo.categories().stream()
                 .map(category -> new NewCategory(category.id(), category.slug(), category.name()))
                 .toList();
-        var products = DemoCatalog.products().stream().map(this::imported).toList();
+        var products = demo.products().stream().map(this::imported).toList();
         return catalogImport.intoEmptyCatalog(categories, products);
     }
 

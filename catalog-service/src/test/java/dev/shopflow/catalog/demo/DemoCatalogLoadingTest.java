@@ -41,12 +41,12 @@ class DemoCatalogLoadingTest {
                 .collectList()
                 .block(Duration.ofMinutes(1));
 
-        assertThat(loaded).containsExactlyInAnyOrder(DemoCatalog.PRODUCT_COUNT, 0);
+        assertThat(loaded).containsExactlyInAnyOrder(220, 0);
         var client = DatabaseClient.create(TestPostgres.connectionFactory(database));
-        assertThat(count(client, "SELECT count(*) AS n FROM products")).isEqualTo(DemoCatalog.PRODUCT_COUNT);
+        assertThat(count(client, "SELECT count(*) AS n FROM products")).isEqualTo(220);
         assertThat(count(client, "SELECT count(*) AS n FROM categories")).isEqualTo(10);
         assertThat(count(client, "SELECT count(*) AS n FROM stock WHERE on_hand = " + STOCK + " AND reserved = 0"))
-                .isEqualTo(DemoCatalog.PRODUCT_COUNT);
+                .isEqualTo(220);
         assertThat(count(client, "SELECT count(*) AS n FROM products WHERE id = '"
                 + DemoCatalog.productId("COF-001") + "' AND sku = 'COF-001'")).isEqualTo(1);
         assertThat(instance(database).loadIntoEmptyCatalog().block()).isZero();

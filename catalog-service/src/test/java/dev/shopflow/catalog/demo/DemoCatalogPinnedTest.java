@@ -24,19 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class DemoCatalogPinnedTest {
 
+    private static final DemoCatalog CATALOG = DemoCatalogFile.read();
+
     /** SHA-256 of {@link #canonical}: every category and product, in the order they are loaded. */
     private static final String DIGEST = "eda027f119f8ff31a907b10cf3a7ad3dd2a55778e50f131d48427ef956ac675a";
 
     @Test
     void hasTheSameTwoHundredTwentyProductsInTheSameTenCategories() {
-        assertThat(DemoCatalog.products()).hasSize(220);
-        assertThat(DemoCatalog.categories()).extracting(DemoCategory::slug).containsExactly(
+        assertThat(CATALOG.products()).hasSize(220);
+        assertThat(CATALOG.categories()).extracting(DemoCategory::slug).containsExactly(
                 "audio", "computing", "kitchen", "coffee-tea", "home", "outdoor", "fitness", "clothing", "books",
                 "toys-games");
-        assertThat(DemoCatalog.categories()).extracting(DemoCategory::name).containsExactly(
+        assertThat(CATALOG.categories()).extracting(DemoCategory::name).containsExactly(
                 "Audio", "Computers & Accessories", "Kitchen", "Coffee & Tea", "Home & Living", "Outdoor & Camping",
                 "Sports & Fitness", "Clothing", "Books", "Toys & Games");
-        assertThat(DemoCatalog.products().stream().mapToLong(DemoProduct::price).sum()).isEqualTo(1_475_280);
+        assertThat(CATALOG.products().stream().mapToLong(DemoProduct::price).sum()).isEqualTo(1_475_280);
     }
 
     @Test
@@ -61,11 +63,11 @@ class DemoCatalogPinnedTest {
 
     @Test
     void hasTheSameContentDownToTheLastWord() {
-        assertThat(sha256(canonical(DemoCatalog.categories(), DemoCatalog.products()))).isEqualTo(DIGEST);
+        assertThat(sha256(canonical(CATALOG.categories(), CATALOG.products()))).isEqualTo(DIGEST);
     }
 
     private static DemoProduct product(String sku) {
-        return DemoCatalog.products().stream().filter(product -> product.sku().equals(sku)).findFirst().orElseThrow();
+        return CATALOG.products().stream().filter(product -> product.sku().equals(sku)).findFirst().orElseThrow();
     }
 
     static String canonical(List<DemoCategory> categories, List<DemoProduct> products) {
