@@ -5,7 +5,7 @@ import dev.shopflow.catalog.demo.domain.DemoCatalog;
 import dev.shopflow.catalog.demo.domain.DemoProduct;
 import dev.shopflow.catalog.product.CatalogImport;
 import dev.shopflow.catalog.product.ImportedProduct;
-import dev.shopflow.catalog.product.NewCategory;
+import dev.shopflow.catalog.product.ImportedCategory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +35,7 @@ public class DemoCatalogLoader {
     public Mono<Integer> loadIntoEmptyCatalog() {
         DemoCatalog demo = DemoCatalogFile.read();
         var categories = demo.categories().stream()
-                .map(category -> new NewCategory(category.id(), category.slug(), category.name()))
+                .map(category -> new ImportedCategory(category.id(), category.slug(), category.name()))
                 .toList();
         var products = demo.products().stream().map(this::imported).toList();
         return catalogImport.intoEmptyCatalog(categories, products);

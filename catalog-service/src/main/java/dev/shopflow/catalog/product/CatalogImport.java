@@ -47,7 +47,7 @@ public class CatalogImport {
      * @throws IllegalArgumentException when a product breaks a rule or names a category that is neither given nor
      *         stored: the catalog is wrong, and nothing is loaded
      */
-    public Mono<Integer> intoEmptyCatalog(List<NewCategory> newCategories, List<ImportedProduct> newProducts) {
+    public Mono<Integer> intoEmptyCatalog(List<ImportedCategory> newCategories, List<ImportedProduct> newProducts) {
         newProducts.forEach(this::requireValid);
         return products.lockForImport()
                 .then(products.anyProductEverAdded())
@@ -67,7 +67,7 @@ public class CatalogImport {
         }
     }
 
-    private Mono<Integer> load(List<NewCategory> newCategories, List<ImportedProduct> newProducts) {
+    private Mono<Integer> load(List<ImportedCategory> newCategories, List<ImportedProduct> newProducts) {
         return Flux.fromIterable(newCategories)
                 .concatMap(category -> categories.insertIfSlugFree(category.id(), category.slug(), category.name()))
                 .thenMany(categories.findAll())
