@@ -49,8 +49,8 @@ public final class DemoCatalogFile {
             }
             return DemoCatalog.of(STRICT.readValue(content, Content.class).productLines());
         } catch (IOException | JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new IllegalStateException("The demo catalog " + resource + " is not a valid catalog: " + e.getMessage(),
-                    e);
+            throw new IllegalStateException(
+                    "The demo catalog " + resource + " is not a valid catalog: " + e.getMessage(), e);
         }
     }
 

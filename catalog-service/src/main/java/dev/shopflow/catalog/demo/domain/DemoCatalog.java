@@ -129,7 +129,8 @@ public final class DemoCatalog {
                 throw new IllegalArgumentException("skuPrefix must be 2 to 8 upper-case letters, not " + skuPrefix);
             }
             if (required(variants, "variants").isEmpty() || required(items, "items").isEmpty()) {
-                throw new IllegalArgumentException("The product line " + slug + " needs at least one variant and one item");
+                throw new IllegalArgumentException(
+                        "The product line " + slug + " needs at least one variant and one item");
             }
             if (variants.size() * items.size() > 999) {
                 throw new IllegalArgumentException("The product line " + slug + " has more products than SKUs: "

@@ -72,7 +72,8 @@ public class StockRepository {
                                 WHERE s.product_id = :productId AND p.deleted_at IS NULL
                                 FOR UPDATE OF s""")
                         .bind("productId", productId)
-                        .map(row -> new StockLevel(row.get("on_hand", Integer.class), row.get("reserved", Integer.class)))
+                        .map(row -> new StockLevel(row.get("on_hand", Integer.class),
+                                row.get("reserved", Integer.class)))
                         .one());
     }
 

@@ -18,7 +18,8 @@ class StockProblems {
     /** To the client it is the product that is missing: the same problem as any other request for it. */
     @ExceptionHandler
     ProblemDetail stockNotFound(StockNotFound error) {
-        return ProblemResponses.typed(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", error.getMessage());
+        return ProblemResponses.typed(HttpStatus.NOT_FOUND, "product-not-found", "Product not found",
+                error.getMessage());
     }
 
     @ExceptionHandler

@@ -80,7 +80,8 @@ public class ProductRepository {
                 .flatMap(items -> {
                     boolean partialPage = !items.isEmpty() && items.size() < query.size();
                     if (partialPage || items.isEmpty() && query.offset() == 0) {
-                        return Mono.just(new ProductPage(items, query.page(), query.size(), query.offset() + items.size()));
+                        long total = query.offset() + items.size();
+                        return Mono.just(new ProductPage(items, query.page(), query.size(), total));
                     }
                     return count(filter).map(total -> new ProductPage(items, query.page(), query.size(), total));
                 });

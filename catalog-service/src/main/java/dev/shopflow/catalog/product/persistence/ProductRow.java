@@ -27,7 +27,7 @@ record ProductRow(
         int available) {
 
     Product toProduct() {
-        return new Product(id, sku, name, description, categorySlug, categoryName, new Money(priceAmount, priceCurrency),
-                available, imageUrl, attributes, version, createdAt, updatedAt);
+        return new Product(id, sku, name, description, categorySlug, categoryName,
+                new Money(priceAmount, priceCurrency), available, imageUrl, attributes, version, createdAt, updatedAt);
     }
 }
