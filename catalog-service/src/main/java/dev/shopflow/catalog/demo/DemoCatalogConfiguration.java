@@ -7,7 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The demo catalog is in place before the service reports ready (runners finish before readiness). */
+/**
+ * The demo catalog is in place before the service reports ready (runners finish before readiness). A missing or
+ * invalid {@code demo-catalog.json} fails the start, with a message that names the file and what is wrong.
+ */
 @Configuration(proxyBeanMethods = false)
 class DemoCatalogConfiguration {
 

@@ -5,14 +5,14 @@ import dev.shopflow.catalog.demo.domain.DemoCatalog;
 import dev.shopflow.catalog.demo.domain.DemoProduct;
 import dev.shopflow.catalog.product.CatalogImport;
 import dev.shopflow.catalog.product.ImportedProduct;
-import dev.shopflow.catalog.product.NewCategory;
-import dev.shopflow.catalog.product.domain.ProductDetails;
+import dev.shopflow.catalog.product.ImportedCategory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads the {@link DemoCatalog} into an empty catalog with the configured stock, currency and pictures
- * ({@code shopflow.catalog.demo.*}). A catalog that has ever had a product is left alone, so a restart changes
+ * Loads the demo catalog ({@code demo-catalog.json}, made into products by {@link DemoCatalog}) into an empty
+ * catalog, with the configured stock and pictures ({@code shopflow.catalog.demo.*}), priced in the store's currency.
+ * A catalog that has ever had a product is left alone, so a restart changes
  * nothing and an administrator's own catalog is never mixed with the demo.
  */
 @Component
@@ -26,19 +26,24 @@ public class DemoCatalogLoader {
         this.properties = properties;
     }
 
-    /** Loads the demo catalog unless a product was ever added; completes with how many products it loaded. */
+    /**
+     * Loads the demo catalog ({@link DemoCatalogFile}) unless a product was ever added; completes with how many
+     * products it loaded.
+     *
+     * @throws IllegalStateException when the demo catalog's file is missing or not a valid catalog
+     */
     public Mono<Integer> loadIntoEmptyCatalog() {
-        var categories = DemoCatalog.categories().stream()
-                .map(category -> new NewCategory(category.id(), category.slug(), category.name()))
+        DemoCatalog demo = DemoCatalogFile.read();
+        var categories = demo.categories().stream()
+                .map(category -> new ImportedCategory(category.id(), category.slug(), category.name()))
                 .toList();
-        var products = DemoCatalog.products().stream().map(this::imported).toList();
+        var products = demo.products().stream().map(this::imported).toList();
         return catalogImport.intoEmptyCatalog(categories, products);
     }
 
     private ImportedProduct imported(DemoProduct product) {
-        var details = new ProductDetails(product.sku(), product.name(), product.description(), product.category(),
-                product.price(), properties.currency(), properties.demo().imageUrl().replace("{sku}", product.sku()),
-                product.attributes());
-        return new ImportedProduct(product.id(), details, properties.demo().stock(), product.createdAt());
+        return new ImportedProduct(product.id(), product.sku(), product.name(), product.description(),
+                product.category(), product.price(), properties.demo().imageUrl().replace("{sku}", product.sku()),
+                product.attributes(), properties.demo().stock(), product.createdAt());
     }
 }

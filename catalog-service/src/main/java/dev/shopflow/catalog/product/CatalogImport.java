@@ -1,6 +1,7 @@
 package dev.shopflow.catalog.product;
 
 import dev.shopflow.catalog.CatalogProperties;
+import dev.shopflow.catalog.inventory.Stock;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
 import java.util.List;
@@ -25,13 +26,15 @@ public class CatalogImport {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
+    private final Stock stock;
     private final TransactionalOperator transactions;
     private final String currency;
 
-    public CatalogImport(ProductRepository products, CategoryRepository categories, TransactionalOperator transactions,
-            CatalogProperties properties) {
+    public CatalogImport(ProductRepository products, CategoryRepository categories, Stock stock,
+            TransactionalOperator transactions, CatalogProperties properties) {
         this.products = products;
         this.categories = categories;
+        this.stock = stock;
         this.transactions = transactions;
         this.currency = properties.currency();
     }
@@ -44,7 +47,7 @@ public class CatalogImport {
      * @throws IllegalArgumentException when a product breaks a rule or names a category that is neither given nor
      *         stored: the catalog is wrong, and nothing is loaded
      */
-    public Mono<Integer> intoEmptyCatalog(List<NewCategory> newCategories, List<ImportedProduct> newProducts) {
+    public Mono<Integer> intoEmptyCatalog(List<ImportedCategory> newCategories, List<ImportedProduct> newProducts) {
         newProducts.forEach(this::requireValid);
         return products.lockForImport()
                 .then(products.anyProductEverAdded())
@@ -58,30 +61,33 @@ public class CatalogImport {
     }
 
     private void requireValid(ImportedProduct product) {
-        var violations = product.details().violations(currency);
+        var violations = product.details(currency).violations(currency);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException("Product " + product.details().sku() + " breaks the rules: " + violations);
+            throw new IllegalArgumentException("Product " + product.sku() + " breaks the rules: " + violations);
         }
     }
 
-    private Mono<Integer> load(List<NewCategory> newCategories, List<ImportedProduct> newProducts) {
+    private Mono<Integer> load(List<ImportedCategory> newCategories, List<ImportedProduct> newProducts) {
         return Flux.fromIterable(newCategories)
                 .concatMap(category -> categories.insertIfSlugFree(category.id(), category.slug(), category.name()))
                 .thenMany(categories.findAll())
-                .collectMap(row -> row.slug(), row -> row.id())
+                .collectMap(Category::slug, Category::id)
                 .flatMapMany(categoryIds -> Flux.fromIterable(newProducts)
-                        .concatMap(product -> products.insert(product.id(), product.details(),
-                                categoryId(categoryIds, product), product.stock(), product.createdAt())))
+                        .concatMap(product -> products.insert(product.id(), product.details(currency),
+                                        categoryId(categoryIds, product), product.createdAt())
+                                .flatMap(inserted -> inserted
+                                        ? stock.stockNewProduct(product.id(), product.stock()).thenReturn(true)
+                                        : Mono.just(false))))
                 .filter(inserted -> inserted)
                 .count()
                 .map(Long::intValue);
     }
 
     private static UUID categoryId(Map<String, UUID> categoryIds, ImportedProduct product) {
-        UUID id = categoryIds.get(product.details().category());
+        UUID id = categoryIds.get(product.category());
         if (id == null) {
-            throw new IllegalArgumentException("Product " + product.details().sku() + " names no known category: "
-                    + product.details().category());
+            throw new IllegalArgumentException("Product " + product.sku() + " names no known category: "
+                    + product.category());
         }
         return id;
     }

@@ -1,7 +1,6 @@
 package dev.shopflow.catalog.product;
 
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
-import dev.shopflow.catalog.product.persistence.CategoryRow;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,7 +22,7 @@ public class Categories {
 
     /** Every category by name, each with the number of products it lists. */
     public Mono<List<Category>> list() {
-        return categories.findAll().map(Categories::category).collectList();
+        return categories.findAll().collectList();
     }
 
     /**
@@ -32,7 +31,7 @@ public class Categories {
      * @throws CategoryNotFound when there is none
      */
     public Mono<Category> find(String slug) {
-        return categories.findBySlug(slug).map(Categories::category).switchIfEmpty(Mono.error(CategoryNotFound::new));
+        return categories.findBySlug(slug).switchIfEmpty(Mono.error(CategoryNotFound::new));
     }
 
     /**
@@ -45,9 +44,5 @@ public class Categories {
         return categories.insertIfSlugFree(UUID.randomUUID(), slug, name)
                 .flatMap(inserted -> inserted ? find(slug) : Mono.error(new CategoryAlreadyExists(slug)))
                 .doOnNext(created -> log.info("Created category {}", created.slug()));
-    }
-
-    private static Category category(CategoryRow row) {
-        return new Category(row.id(), row.slug(), row.name(), row.productCount());
     }
 }

@@ -3,7 +3,7 @@ package dev.shopflow.catalog.product;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Scheduling for {@link OutOfStockProducts}' periodic count. */
+/** Scheduling for {@link OutOfStockGauge}' periodic count. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ProductConfiguration {

@@ -1,15 +1,12 @@
 package dev.shopflow.catalog.product;
 
 import dev.shopflow.catalog.CatalogProperties;
-import dev.shopflow.catalog.product.domain.Money;
+import dev.shopflow.catalog.inventory.Stock;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.catalog.product.domain.ProductQuery;
-import dev.shopflow.catalog.product.domain.StockBelowReserved;
-import dev.shopflow.catalog.product.domain.StockLevel;
 import dev.shopflow.catalog.product.domain.Violation;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
-import dev.shopflow.catalog.product.persistence.ProductRow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The product catalog: what anyone may read (a search, one product) and what administrators change (add, revise,
- * delete, set stock). Each change is one transaction; reads never show deleted products.
+ * delete). Each change is one transaction; reads never show deleted products. Stock is inventory's: a new product's
+ * first units go through {@link Stock}, and so does every later stock count.
  */
 @Service
 public class Products {
@@ -33,14 +31,16 @@ public class Products {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
+    private final Stock stock;
     private final TransactionalOperator transactions;
     private final String currency;
     private final Clock clock;
 
-    public Products(ProductRepository products, CategoryRepository categories, TransactionalOperator transactions,
-            CatalogProperties properties, Clock clock) {
+    public Products(ProductRepository products, CategoryRepository categories, Stock stock,
+            TransactionalOperator transactions, CatalogProperties properties, Clock clock) {
         this.products = products;
         this.categories = categories;
+        this.stock = stock;
         this.transactions = transactions;
         this.currency = properties.currency();
         this.clock = clock;
@@ -48,9 +48,7 @@ public class Products {
 
     /** The page of products {@code query} asks for, and how many match in all. */
     public Mono<ProductPage> search(ProductQuery query) {
-        return products.search(query).map(result -> new ProductPage(
-                result.rows().stream().map(Products::product).toList(), query.page(), query.size(),
-                result.totalMatching()));
+        return products.search(query);
     }
 
     /**
@@ -59,7 +57,7 @@ public class Products {
      * @throws ProductNotFound when there is none, or it is deleted
      */
     public Mono<Product> find(UUID id) {
-        return products.findLive(id).map(Products::product).switchIfEmpty(Mono.error(() -> new ProductNotFound(id)));
+        return products.findLive(id).switchIfEmpty(Mono.error(() -> new ProductNotFound(id)));
     }
 
     /**
@@ -67,13 +65,15 @@ public class Products {
      *
      * @throws InvalidProduct when the details break a rule or name no category
      * @throws SkuAlreadyInUse when another product has the SKU
+     * @throws IllegalArgumentException when {@code onHand} is negative or above {@link Stock#MAX_ON_HAND}
      */
     public Mono<Product> create(ProductDetails details, int onHand) {
         var id = UUID.randomUUID();
-        var initialStock = new StockLevel(0, 0).withOnHand(onHand);
         return validCategoryId(details)
-                .flatMap(categoryId -> products.insert(id, details, categoryId, initialStock.onHand(), null))
-                .flatMap(inserted -> inserted ? find(id) : Mono.error(new SkuAlreadyInUse(details.sku())))
+                .flatMap(categoryId -> products.insert(id, details, categoryId, null))
+                .flatMap(inserted -> inserted
+                        ? stock.stockNewProduct(id, onHand).then(find(id))
+                        : Mono.error(new SkuAlreadyInUse(details.sku())))
                 .doOnNext(created -> log.info("Created product {} ({})", created.id(), created.sku()))
                 .as(transactions::transactional);
     }
@@ -114,22 +114,6 @@ public class Products {
                 .doOnSuccess(done -> log.info("Deleted product {}", id));
     }
 
-    /**
-     * Sets how many units of product {@code id} are on hand (a stock count); what is available follows.
-     *
-     * @return the product as it is now
-     * @throws ProductNotFound when there is no such product, or it is deleted
-     * @throws StockBelowReserved when orders hold more than {@code quantity}
-     */
-    public Mono<Product> setStock(UUID id, int quantity) {
-        return products.lockStock(id)
-                .switchIfEmpty(Mono.error(() -> new ProductNotFound(id)))
-                .map(stock -> stock.withOnHand(quantity))
-                .flatMap(stock -> products.saveOnHand(id, stock))
-                .then(find(id))
-                .as(transactions::transactional);
-    }
-
     /** The id of the category {@code details} names, once the details are known to follow every rule. */
     private Mono<UUID> validCategoryId(ProductDetails details) {
         List<Violation> violations = details.violations(currency);
@@ -145,11 +129,5 @@ public class Products {
             }
             return violations.isEmpty() ? Mono.just(found.orElseThrow()) : Mono.error(new InvalidProduct(violations));
         });
-    }
-
-    static Product product(ProductRow row) {
-        return new Product(row.id(), row.sku(), row.name(), row.description(), row.categorySlug(), row.categoryName(),
-                new Money(row.priceAmount(), row.priceCurrency()), new StockLevel(row.onHand(), row.reserved()).available(),
-                row.imageUrl(), row.attributes(), row.version(), row.createdAt(), row.updatedAt());
     }
 }

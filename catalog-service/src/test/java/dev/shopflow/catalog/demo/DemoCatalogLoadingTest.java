@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.catalog.CatalogProperties;
 import dev.shopflow.catalog.demo.domain.DemoCatalog;
+import dev.shopflow.catalog.inventory.Stock;
+import dev.shopflow.catalog.inventory.persistence.StockRepository;
 import dev.shopflow.catalog.product.CatalogImport;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
@@ -39,12 +41,12 @@ class DemoCatalogLoadingTest {
                 .collectList()
                 .block(Duration.ofMinutes(1));
 
-        assertThat(loaded).containsExactlyInAnyOrder(DemoCatalog.PRODUCT_COUNT, 0);
+        assertThat(loaded).containsExactlyInAnyOrder(220, 0);
         var client = DatabaseClient.create(TestPostgres.connectionFactory(database));
-        assertThat(count(client, "SELECT count(*) AS n FROM products")).isEqualTo(DemoCatalog.PRODUCT_COUNT);
+        assertThat(count(client, "SELECT count(*) AS n FROM products")).isEqualTo(220);
         assertThat(count(client, "SELECT count(*) AS n FROM categories")).isEqualTo(10);
         assertThat(count(client, "SELECT count(*) AS n FROM stock WHERE on_hand = " + STOCK + " AND reserved = 0"))
-                .isEqualTo(DemoCatalog.PRODUCT_COUNT);
+                .isEqualTo(220);
         assertThat(count(client, "SELECT count(*) AS n FROM products WHERE id = '"
                 + DemoCatalog.productId("COF-001") + "' AND sku = 'COF-001'")).isEqualTo(1);
         assertThat(instance(database).loadIntoEmptyCatalog().block()).isZero();
@@ -69,7 +71,8 @@ class DemoCatalogLoadingTest {
         var properties = new CatalogProperties("EUR", Duration.ofSeconds(5), Duration.ofSeconds(15),
                 Duration.ofSeconds(60), new CatalogProperties.Demo(true, STOCK, "https://images.example/{sku}.jpg"));
         var catalogImport = new CatalogImport(new ProductRepository(client, JsonMapper.builder().build()),
-                new CategoryRepository(client), transactions, properties);
+                new CategoryRepository(client), new Stock(new StockRepository(client), transactions), transactions,
+                properties);
         return new DemoCatalogLoader(catalogImport, properties);
     }
 

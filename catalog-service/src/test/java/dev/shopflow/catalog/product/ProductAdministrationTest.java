@@ -46,7 +46,7 @@ class ProductAdministrationTest {
     private DatabaseClient database;
 
     @Autowired
-    private OutOfStockProducts outOfStock;
+    private OutOfStockGauge outOfStock;
 
     private CatalogFixture fixture() {
         return new CatalogFixture(web);

@@ -1,6 +1,7 @@
 package dev.shopflow.catalog.inventory.persistence;
 
 import dev.shopflow.catalog.inventory.domain.OrderLine;
+import dev.shopflow.catalog.inventory.domain.StockLevel;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,9 +14,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Stock and reservations, with plain SQL. Every method that changes stock first locks the stock rows it touches,
- * always in product-id order, so that transactions racing for the same products wait for each other instead of
- * deadlocking — and none of them can promise what another has just taken. Call it inside a transaction.
+ * Stock and reservations, with plain SQL: the only writer of {@code stock}. Every method that changes stock first
+ * locks the stock rows it touches, always in product-id order, so that transactions racing for the same products
+ * wait for each other instead of deadlocking — and none of them can promise what another has just taken. Call it
+ * inside a transaction.
  */
 @Repository
 public class StockRepository {
@@ -41,6 +43,46 @@ public class StockRepository {
                 .map(row -> Map.entry(row.get("product_id", UUID.class), row.get("available", Integer.class)))
                 .all()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Adds the stock row of a product that has none yet: one just added to the catalog. */
+    public Mono<Void> insert(UUID productId, StockLevel level) {
+        return database.sql("INSERT INTO stock (product_id, on_hand, reserved) VALUES (:productId, :onHand, :reserved)")
+                .bind("productId", productId)
+                .bind("onHand", level.onHand())
+                .bind("reserved", level.reserved())
+                .then();
+    }
+
+    /**
+     * The product's stock, locked until the end of the current transaction so that no reservation changes it
+     * meanwhile; a product without a stock row gets one with nothing on hand first. Empty when there is no such
+     * product or it is deleted.
+     */
+    public Mono<StockLevel> lockLevel(UUID productId) {
+        return database.sql("""
+                        INSERT INTO stock (product_id, on_hand)
+                        SELECT id, 0 FROM products WHERE id = :productId AND deleted_at IS NULL
+                        ON CONFLICT (product_id) DO NOTHING""")
+                .bind("productId", productId)
+                .then()
+                .then(database.sql("""
+                                SELECT s.on_hand, s.reserved
+                                FROM stock s JOIN products p ON p.id = s.product_id
+                                WHERE s.product_id = :productId AND p.deleted_at IS NULL
+                                FOR UPDATE OF s""")
+                        .bind("productId", productId)
+                        .map(row -> new StockLevel(row.get("on_hand", Integer.class),
+                                row.get("reserved", Integer.class)))
+                        .one());
+    }
+
+    /** Sets on hand of a stock row {@link #lockLevel locked} in this transaction. */
+    public Mono<Void> saveOnHand(UUID productId, StockLevel level) {
+        return database.sql("UPDATE stock SET on_hand = :onHand, version = version + 1 WHERE product_id = :productId")
+                .bind("productId", productId)
+                .bind("onHand", level.onHand())
+                .then();
     }
 
     /** Whether the order already holds (or held) stock: its OrderPlaced was applied under another event id. */

@@ -50,10 +50,10 @@ public record ProductDetails(
 
     public ProductDetails {
         sku = sku == null ? null : sku.strip().toUpperCase(Locale.ROOT);
-        name = Text.strip(name);
+        name = SubmittedText.strip(name);
         description = description == null ? "" : description.strip();
-        category = Text.strip(category);
-        priceCurrency = Text.strip(priceCurrency);
+        category = SubmittedText.strip(category);
+        priceCurrency = SubmittedText.strip(priceCurrency);
         imageUrl = imageUrl == null || imageUrl.isBlank() ? null : imageUrl.strip();
         // A TreeMap keeps the names sorted (stable JSON) and accepts the null values that violations() reports.
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
@@ -94,17 +94,17 @@ public record ProductDetails(
     private void checkName(List<Violation> violations) {
         if (name == null || name.isEmpty()) {
             violations.add(new Violation("name", "is required"));
-        } else if (Text.length(name) > MAX_NAME_LENGTH) {
+        } else if (SubmittedText.length(name) > MAX_NAME_LENGTH) {
             violations.add(new Violation("name", "must be at most " + MAX_NAME_LENGTH + " characters long"));
-        } else if (Text.hasControlCharacters(name, false)) {
+        } else if (SubmittedText.hasControlCharacters(name, false)) {
             violations.add(new Violation("name", "must not contain control characters or line breaks"));
         }
     }
 
     private void checkDescription(List<Violation> violations) {
-        if (Text.length(description) > MAX_DESCRIPTION_LENGTH) {
+        if (SubmittedText.length(description) > MAX_DESCRIPTION_LENGTH) {
             violations.add(new Violation("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters long"));
-        } else if (Text.hasControlCharacters(description, true)) {
+        } else if (SubmittedText.hasControlCharacters(description, true)) {
             violations.add(new Violation("description", "must not contain control characters other than line breaks and tabs"));
         }
     }
@@ -163,10 +163,10 @@ public record ProductDetails(
                         + (MAX_ATTRIBUTE_NAME_LENGTH - 1) + " letters, digits or underscores"));
             } else if (value == null || value.isBlank()) {
                 violations.add(new Violation("attributes." + attribute, "must have a value"));
-            } else if (Text.length(value) > MAX_ATTRIBUTE_VALUE_LENGTH) {
+            } else if (SubmittedText.length(value) > MAX_ATTRIBUTE_VALUE_LENGTH) {
                 violations.add(new Violation("attributes." + attribute, "must be at most "
                         + MAX_ATTRIBUTE_VALUE_LENGTH + " characters long"));
-            } else if (Text.hasControlCharacters(value, false)) {
+            } else if (SubmittedText.hasControlCharacters(value, false)) {
                 violations.add(new Violation("attributes." + attribute, "must not contain control characters"));
             }
         });

@@ -105,7 +105,7 @@ public record ProductQuery(
         }
         // White space of any kind (tabs, line breaks) separates words; other control characters mean nothing.
         String text = q.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-        if (Text.length(text) > MAX_TEXT_LENGTH) {
+        if (SubmittedText.length(text) > MAX_TEXT_LENGTH) {
             violations.add(new Violation("q", "must be at most " + MAX_TEXT_LENGTH + " characters long"));
             return Optional.empty();
         }

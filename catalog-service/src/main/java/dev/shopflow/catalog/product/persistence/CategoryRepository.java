@@ -1,5 +1,6 @@
 package dev.shopflow.catalog.product.persistence;
 
+import dev.shopflow.catalog.product.Category;
 import io.r2dbc.spi.Readable;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -7,7 +8,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads and writes {@code categories} with plain SQL; product counts leave deleted products out. */
+/**
+ * Reads and writes {@code categories} with plain SQL, and answers with {@link Category}s; product counts leave
+ * deleted products out.
+ */
 @Repository
 public class CategoryRepository {
 
@@ -22,16 +26,17 @@ public class CategoryRepository {
     }
 
     /** Every category, by name. */
-    public Flux<CategoryRow> findAll() {
+    public Flux<Category> findAll() {
         return database.sql(WITH_PRODUCT_COUNT + " GROUP BY c.id ORDER BY c.name, c.slug")
-                .map(CategoryRepository::row)
+                .map(CategoryRepository::category)
                 .all();
     }
 
-    public Mono<CategoryRow> findBySlug(String slug) {
+    /** The category with this slug; empty when there is none. */
+    public Mono<Category> findBySlug(String slug) {
         return database.sql(WITH_PRODUCT_COUNT + " WHERE c.slug = :slug GROUP BY c.id")
                 .bind("slug", slug)
-                .map(CategoryRepository::row)
+                .map(CategoryRepository::category)
                 .one();
     }
 
@@ -53,8 +58,8 @@ public class CategoryRepository {
                 .map(inserted -> inserted == 1);
     }
 
-    private static CategoryRow row(Readable row) {
+    private static Category category(Readable row) {
         return new CategoryRow(row.get("id", UUID.class), row.get("slug", String.class), row.get("name", String.class),
-                row.get("product_count", Long.class));
+                row.get("product_count", Long.class)).toCategory();
     }
 }

@@ -1,9 +1,10 @@
 package dev.shopflow.catalog.product.persistence;
 
+import dev.shopflow.catalog.product.Product;
+import dev.shopflow.catalog.product.ProductPage;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.catalog.product.domain.ProductQuery;
 import dev.shopflow.catalog.product.domain.ProductSort;
-import dev.shopflow.catalog.product.domain.StockLevel;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@code products} and the on-hand side of {@code stock} with plain SQL. Reads never see deleted
+ * Reads and writes {@code products} with plain SQL, and answers with {@link Product}s as the catalog shows them.
+ * Reads join {@code stock} for what is available, but never write it: inventory owns stock. Reads never see deleted
  * products ({@code deleted_at} set).
  */
 @Repository
@@ -28,7 +30,7 @@ public class ProductRepository {
     private static final String COLUMNS = """
             p.id, p.sku, p.name, p.description, c.slug AS category_slug, c.name AS category_name,
             p.price_amount, p.price_currency, p.image_url, p.attributes::text AS attributes, p.version,
-            p.created_at, p.updated_at, coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved""";
+            p.created_at, p.updated_at, coalesce(s.on_hand - s.reserved, 0) AS available""";
 
     /** A product with its category and its stock (none for a product without a stock row). */
     private static final String FROM_JOINED = """
@@ -65,22 +67,23 @@ public class ProductRepository {
      * round trip, but makes PostgreSQL join and sort every matching row: 120 ms instead of 0.2 + 35 ms at 100,000
      * products.
      */
-    public Mono<ProductSearchResult> search(ProductQuery query) {
+    public Mono<ProductPage> search(ProductQuery query) {
         var filter = Filter.of(query);
         String sql = "SELECT " + COLUMNS + " " + FROM_JOINED + filter.joins() + filter.where()
                 + " ORDER BY " + ORDER.get(query.sort()) + " LIMIT :limit OFFSET :offset";
         return filter.bindTo(database.sql(sql))
                 .bind("limit", query.size())
                 .bind("offset", query.offset())
-                .map(this::toRow)
+                .map(this::product)
                 .all()
                 .collectList()
-                .flatMap(rows -> {
-                    boolean partialPage = !rows.isEmpty() && rows.size() < query.size();
-                    if (partialPage || rows.isEmpty() && query.offset() == 0) {
-                        return Mono.just(new ProductSearchResult(rows, query.offset() + rows.size()));
+                .flatMap(items -> {
+                    boolean partialPage = !items.isEmpty() && items.size() < query.size();
+                    if (partialPage || items.isEmpty() && query.offset() == 0) {
+                        long total = query.offset() + items.size();
+                        return Mono.just(new ProductPage(items, query.page(), query.size(), total));
                     }
-                    return count(filter).map(total -> new ProductSearchResult(rows, total));
+                    return count(filter).map(total -> new ProductPage(items, query.page(), query.size(), total));
                 });
     }
 
@@ -93,33 +96,29 @@ public class ProductRepository {
     }
 
     /** The product, unless there is none with this id or it is deleted. */
-    public Mono<ProductRow> findLive(UUID id) {
+    public Mono<Product> findLive(UUID id) {
         return database.sql("SELECT " + COLUMNS + " " + FROM_JOINED + " WHERE p.id = :id AND p.deleted_at IS NULL")
                 .bind("id", id)
-                .map(this::toRow)
+                .map(this::product)
                 .one();
     }
 
     /**
-     * Inserts the product with {@code onHand} units in stock; completes with {@code false} when a product that is
+     * Inserts the product, without stock (inventory adds that); completes with {@code false} when a product that is
      * not deleted has its SKU (the unique index decides, race-free).
      *
      * @param createdAt when it was added; {@code null} for now
      */
-    public Mono<Boolean> insert(UUID id, ProductDetails details, UUID categoryId, int onHand, Instant createdAt) {
+    public Mono<Boolean> insert(UUID id, ProductDetails details, UUID categoryId, Instant createdAt) {
         String addedAt = createdAt == null ? "now()" : ":createdAt";
         var statement = bindDetails(database.sql("""
-                        WITH product AS (
-                            INSERT INTO products (id, sku, name, description, category_id, price_amount, price_currency,
-                                                  image_url, attributes, created_at, updated_at)
-                            VALUES (:id, :sku, :name, :description, :categoryId, :priceAmount, :priceCurrency,
-                                    :imageUrl, CAST(:attributes AS jsonb), %s, %s)
-                            ON CONFLICT (sku) WHERE deleted_at IS NULL DO NOTHING
-                            RETURNING id)
-                        INSERT INTO stock (product_id, on_hand)
-                        SELECT id, :onHand FROM product""".formatted(addedAt, addedAt)), details, categoryId)
-                .bind("id", id)
-                .bind("onHand", onHand);
+                        INSERT INTO products (id, sku, name, description, category_id, price_amount, price_currency,
+                                              image_url, attributes, created_at, updated_at)
+                        VALUES (:id, :sku, :name, :description, :categoryId, :priceAmount, :priceCurrency,
+                                :imageUrl, CAST(:attributes AS jsonb), %s, %s)
+                        ON CONFLICT (sku) WHERE deleted_at IS NULL DO NOTHING""".formatted(addedAt, addedAt)),
+                        details, categoryId)
+                .bind("id", id);
         if (createdAt != null) {
             statement = statement.bind("createdAt", createdAt);
         }
@@ -182,36 +181,6 @@ public class ProductRepository {
                 .map(updated -> updated == 1);
     }
 
-    /**
-     * The product's stock, locked until the end of the current transaction so that no reservation changes it
-     * meanwhile; a product without a stock row gets one with nothing on hand first. Empty when there is no such
-     * product or it is deleted.
-     */
-    public Mono<StockLevel> lockStock(UUID id) {
-        return database.sql("""
-                        INSERT INTO stock (product_id, on_hand)
-                        SELECT id, 0 FROM products WHERE id = :id AND deleted_at IS NULL
-                        ON CONFLICT (product_id) DO NOTHING""")
-                .bind("id", id)
-                .then()
-                .then(database.sql("""
-                                SELECT s.on_hand, s.reserved
-                                FROM stock s JOIN products p ON p.id = s.product_id
-                                WHERE s.product_id = :id AND p.deleted_at IS NULL
-                                FOR UPDATE OF s""")
-                        .bind("id", id)
-                        .map(row -> new StockLevel(row.get("on_hand", Integer.class), row.get("reserved", Integer.class)))
-                        .one());
-    }
-
-    /** Sets on hand of a stock row {@link #lockStock locked} in this transaction. */
-    public Mono<Void> saveOnHand(UUID id, StockLevel stock) {
-        return database.sql("UPDATE stock SET on_hand = :onHand, version = version + 1 WHERE product_id = :id")
-                .bind("id", id)
-                .bind("onHand", stock.onHand())
-                .then();
-    }
-
     /** How many products (not deleted) nobody can order now: nothing available, or no stock at all. */
     public Mono<Long> countOutOfStock() {
         return database.sql("""
@@ -252,7 +221,7 @@ public class ProductRepository {
                 : statement.bind("imageUrl", details.imageUrl());
     }
 
-    private ProductRow toRow(Readable row) {
+    private Product product(Readable row) {
         return new ProductRow(
                 row.get("id", UUID.class),
                 row.get("sku", String.class),
@@ -267,8 +236,7 @@ public class ProductRepository {
                 row.get("version", Long.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),
-                row.get("on_hand", Integer.class),
-                row.get("reserved", Integer.class));
+                row.get("available", Integer.class)).toProduct();
     }
 
     /**

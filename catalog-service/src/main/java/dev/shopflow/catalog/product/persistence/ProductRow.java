@@ -1,11 +1,16 @@
 package dev.shopflow.catalog.product.persistence;
 
+import dev.shopflow.catalog.product.Product;
+import dev.shopflow.catalog.product.domain.Money;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A product that is not deleted, joined with its category's slug and name and its stock (zero when it has none). */
-public record ProductRow(
+/**
+ * A product that is not deleted, joined with its category's slug and name and what is available of it (on hand
+ * minus reserved; zero when it has no stock).
+ */
+record ProductRow(
         UUID id,
         String sku,
         String name,
@@ -19,6 +24,10 @@ public record ProductRow(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        int onHand,
-        int reserved) {
+        int available) {
+
+    Product toProduct() {
+        return new Product(id, sku, name, description, categorySlug, categoryName,
+                new Money(priceAmount, priceCurrency), available, imageUrl, attributes, version, createdAt, updatedAt);
+    }
 }

@@ -1,2 +1,5 @@
-/** The catalog's tables in plain SQL: {@code products}, {@code categories} and the on-hand side of {@code stock}. */
+/**
+ * The catalog's tables in plain SQL: {@code products} and {@code categories}, read with what is available from
+ * {@code stock} (inventory writes it). Rows stay in this package; repositories answer with the catalog's models.
+ */
 package dev.shopflow.catalog.product.persistence;

@@ -1,12 +1,12 @@
 package dev.shopflow.catalog.product.web;
 
 import dev.shopflow.catalog.CatalogProperties;
+import dev.shopflow.catalog.inventory.Stock;
 import dev.shopflow.catalog.product.Product;
 import dev.shopflow.catalog.product.ProductPage;
 import dev.shopflow.catalog.product.Products;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.catalog.product.domain.ProductQuery;
-import dev.shopflow.catalog.product.domain.StockLevel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -33,10 +33,12 @@ import reactor.core.publisher.Mono;
 class ProductController {
 
     private final Products products;
+    private final Stock stock;
     private final CacheableReads reads;
 
-    ProductController(Products products, CatalogProperties properties) {
+    ProductController(Products products, Stock stock, CatalogProperties properties) {
         this.products = products;
+        this.stock = stock;
         this.reads = new CacheableReads(properties.cacheMaxAge());
     }
 
@@ -97,7 +99,7 @@ class ProductController {
             PriceRequest price,
             String imageUrl,
             Map<String, String> attributes,
-            @PositiveOrZero @Max(StockLevel.MAX_ON_HAND) Long stock) {
+            @PositiveOrZero @Max(Stock.MAX_ON_HAND) Long stock) {
 
         ProductDetails details() {
             return ProductController.details(sku, name, description, category, price, imageUrl, attributes);
@@ -120,7 +122,7 @@ class ProductController {
         }
     }
 
-    record SetStockRequest(@NotNull @PositiveOrZero @Max(StockLevel.MAX_ON_HAND) Long quantity) {
+    record SetStockRequest(@NotNull @PositiveOrZero @Max(Stock.MAX_ON_HAND) Long quantity) {
     }
 
     private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
@@ -185,9 +187,15 @@ class ProductController {
         return products.delete(productId(id)).thenReturn(ResponseEntity.noContent().build());
     }
 
-    /** Sets on hand; the product as it is now. 409 when orders hold more than the new quantity. */
+    /**
+     * Sets on hand (inventory's {@link Stock}); the product as it is now. 404 when there is no such product; 409 when
+     * orders hold more than the new quantity (both problems are inventory's, mapped by its advice).
+     */
     @PutMapping("/api/catalog/products/{id}/stock")
     Mono<ProductResponse> setStock(@PathVariable String id, @Valid @RequestBody SetStockRequest request) {
-        return products.setStock(productId(id), request.quantity().intValue()).map(ProductResponse::of);
+        UUID productId = productId(id);
+        return stock.setOnHand(productId, request.quantity().intValue())
+                .then(products.find(productId))
+                .map(ProductResponse::of);
     }
 }

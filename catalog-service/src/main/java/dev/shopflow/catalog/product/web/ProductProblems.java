@@ -6,7 +6,6 @@ import dev.shopflow.catalog.product.ProductNotFound;
 import dev.shopflow.catalog.product.SkuAlreadyInUse;
 import dev.shopflow.catalog.product.StaleProductVersion;
 import dev.shopflow.catalog.product.domain.RulesBroken;
-import dev.shopflow.catalog.product.domain.StockBelowReserved;
 import dev.shopflow.platform.web.FieldErrors;
 import dev.shopflow.platform.web.ProblemResponses;
 import java.util.Comparator;
@@ -15,7 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Catalog errors as problem details, each with a type of its own. */
+/** Product and category errors as problem details, each with a type of its own (stock's: {@code StockProblems}). */
 @RestControllerAdvice(assignableTypes = {ProductController.class, CategoryController.class})
 class ProductProblems {
 
@@ -51,14 +50,6 @@ class ProductProblems {
         var problem = ProblemResponses.typed(HttpStatus.CONFLICT, "stale-product-version",
                 "Product changed meanwhile", error.getMessage());
         problem.setProperty("currentVersion", error.currentVersion());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail stockBelowReserved(StockBelowReserved error) {
-        var problem = ProblemResponses.typed(HttpStatus.CONFLICT, "stock-below-reserved",
-                "Stock below what orders hold", error.getMessage());
-        problem.setProperty("reserved", error.reserved());
         return problem;
     }
 

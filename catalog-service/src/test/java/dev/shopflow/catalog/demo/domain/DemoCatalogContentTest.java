@@ -2,6 +2,7 @@ package dev.shopflow.catalog.demo.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopflow.catalog.demo.DemoCatalogFile;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import java.util.HashSet;
 import java.util.UUID;
@@ -9,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class DemoCatalogContentTest {
 
+    private static final DemoCatalog CATALOG = DemoCatalogFile.read();
+
     @Test
     void hasTwoHundredTwentyProductsInTenCategories() {
-        var products = DemoCatalog.products();
-        var categories = DemoCatalog.categories();
+        var products = CATALOG.products();
+        var categories = CATALOG.categories();
 
-        assertThat(products).hasSize(DemoCatalog.PRODUCT_COUNT);
+        assertThat(products).hasSize(220);
         assertThat(categories).hasSize(10);
         assertThat(products).extracting(DemoProduct::category)
                 .containsOnlyElementsOf(categories.stream().map(DemoCategory::slug).toList());
@@ -25,7 +28,7 @@ class DemoCatalogContentTest {
 
     @Test
     void givesEveryProductItsOwnSkuIdAndName() {
-        var products = DemoCatalog.products();
+        var products = CATALOG.products();
 
         assertThat(products).extracting(DemoProduct::sku).doesNotHaveDuplicates();
         assertThat(products).extracting(DemoProduct::id).doesNotHaveDuplicates();
@@ -40,14 +43,14 @@ class DemoCatalogContentTest {
         assertThat(DemoCatalog.productId("COF-001")).isEqualTo(UUID.fromString("b90d09a6-8c04-3ebf-83aa-2bb950030e90"));
         assertThat(DemoCatalog.productId("KIT-001")).isEqualTo(UUID.fromString("716695a6-e2b5-3b47-a697-1ea47d3b9941"));
         assertThat(DemoCatalog.productId("BOO-001")).isEqualTo(UUID.fromString("a2b28a31-e328-3d43-ab62-2845233ca2d9"));
-        assertThat(DemoCatalog.products()).allSatisfy(product ->
+        assertThat(CATALOG.products()).allSatisfy(product ->
                 assertThat(product.id()).isEqualTo(DemoCatalog.productId(product.sku())));
-        assertThat(DemoCatalog.products()).isEqualTo(DemoCatalog.products());
+        assertThat(DemoCatalogFile.read().products()).isEqualTo(DemoCatalogFile.read().products());
     }
 
     @Test
     void followsEveryRuleAnAdministratorsProductMust() {
-        assertThat(DemoCatalog.products()).allSatisfy(product -> {
+        assertThat(CATALOG.products()).allSatisfy(product -> {
             var details = new ProductDetails(product.sku(), product.name(), product.description(), product.category(),
                     product.price(), "EUR", "https://images.example/" + product.sku() + ".jpg", product.attributes());
             assertThat(details.violations("EUR")).as(product.sku()).isEmpty();
@@ -56,7 +59,7 @@ class DemoCatalogContentTest {
 
     @Test
     void pricesEveryProductAtSomethingNinetyNine() {
-        assertThat(DemoCatalog.products()).allSatisfy(product -> {
+        assertThat(CATALOG.products()).allSatisfy(product -> {
             assertThat(product.price()).isPositive();
             assertThat(product.price() % 100).isEqualTo(99);
         });
@@ -66,10 +69,10 @@ class DemoCatalogContentTest {
 
     @Test
     void describesEachProductWithAtLeastOneAttribute() {
-        assertThat(DemoCatalog.products()).allSatisfy(product -> {
+        assertThat(CATALOG.products()).allSatisfy(product -> {
             assertThat(product.description()).isNotBlank();
             assertThat(product.attributes()).isNotEmpty();
         });
-        assertThat(new HashSet<>(DemoCatalog.products().stream().map(DemoProduct::price).toList())).hasSizeGreaterThan(50);
+        assertThat(new HashSet<>(CATALOG.products().stream().map(DemoProduct::price).toList())).hasSizeGreaterThan(50);
     }
 }

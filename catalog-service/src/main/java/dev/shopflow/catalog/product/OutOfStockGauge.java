@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
  * a scrape never waits for the database and every instance reports the same number.
  */
 @Component
-public class OutOfStockProducts {
+public class OutOfStockGauge {
 
-    private static final Logger log = LoggerFactory.getLogger(OutOfStockProducts.class);
+    private static final Logger log = LoggerFactory.getLogger(OutOfStockGauge.class);
     private static final Duration COUNT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ProductRepository products;
     private final AtomicLong outOfStock = new AtomicLong();
 
-    public OutOfStockProducts(ProductRepository products, MeterRegistry registry) {
+    public OutOfStockGauge(ProductRepository products, MeterRegistry registry) {
         this.products = products;
         Gauge.builder("shopflow.catalog.products.out.of.stock", outOfStock, AtomicLong::get)
                 .description("Products in the catalog (not deleted) with nothing available to order")

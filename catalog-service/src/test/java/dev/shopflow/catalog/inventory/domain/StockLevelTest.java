@@ -1,4 +1,4 @@
-package dev.shopflow.catalog.product.domain;
+package dev.shopflow.catalog.inventory.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
 package dev.shopflow.catalog.product.domain;
 
 /** Checks on submitted text that every rule of this package shares. */
-final class Text {
+final class SubmittedText {
 
-    private Text() {
+    private SubmittedText() {
     }
 
     /** {@code value} stripped of surrounding white space; {@code null} stays {@code null}. */

@@ -1,4 +1,4 @@
-package dev.shopflow.catalog.product.domain;
+package dev.shopflow.catalog.inventory.domain;
 
 /** Setting on hand below what open orders have reserved, which would take units from customers already promised them. */
 public class StockBelowReserved extends RuntimeException {

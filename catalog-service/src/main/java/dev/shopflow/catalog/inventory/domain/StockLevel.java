@@ -1,4 +1,4 @@
-package dev.shopflow.catalog.product.domain;
+package dev.shopflow.catalog.inventory.domain;
 
 /**
  * How much of a product there is: {@code onHand} in the warehouse, of which {@code reserved} is held for orders
