@@ -1,8 +1,7 @@
 package dev.shopflow.auth.token;
 
 import dev.shopflow.auth.AuthProperties;
-import dev.shopflow.auth.account.Passwords;
-import dev.shopflow.auth.account.persistence.UserRepository;
+import dev.shopflow.auth.account.Accounts;
 import dev.shopflow.auth.keys.SigningKeys;
 import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
 import dev.shopflow.platform.security.JwtProperties;
@@ -26,11 +25,11 @@ class TokenConfiguration {
     }
 
     @Bean
-    Tokens tokens(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords, SigningKeys keys,
-            JwtProperties jwt, LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties,
-            Clock clock, MeterRegistry meters) {
+    Tokens tokens(Accounts accounts, RefreshTokenRepository refreshTokens, SigningKeys keys, JwtProperties jwt,
+            LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties, Clock clock,
+            MeterRegistry meters) {
         var accessTokens = new AccessTokens(keys, jwt, properties.accessTokenLifetime(), clock);
-        return new Tokens(users, refreshTokens, passwords, accessTokens, throttle, transactions,
+        return new Tokens(accounts, refreshTokens, accessTokens, throttle, transactions,
                 properties.refreshTokenLifetime(), clock, meters);
     }
 
