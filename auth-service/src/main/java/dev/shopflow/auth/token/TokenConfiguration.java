@@ -3,6 +3,7 @@ package dev.shopflow.auth.token;
 import dev.shopflow.auth.AuthProperties;
 import dev.shopflow.auth.account.Accounts;
 import dev.shopflow.auth.keys.SigningKeys;
+import dev.shopflow.auth.token.persistence.LoginThrottleRepository;
 import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
 import dev.shopflow.platform.security.JwtProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 class TokenConfiguration {
 
     @Bean
-    LoginThrottle loginThrottle(DatabaseClient database, TransactionalOperator transactions, AuthProperties properties,
-            Clock clock) {
-        return new LoginThrottle(database, transactions, properties.lockout(), clock);
+    LoginThrottle loginThrottle(LoginThrottleRepository counts, TransactionalOperator transactions,
+            AuthProperties properties, Clock clock) {
+        return new LoginThrottle(counts, transactions, properties.lockout(), clock);
     }
 
     @Bean
