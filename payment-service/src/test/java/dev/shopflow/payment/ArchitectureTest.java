@@ -14,4 +14,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webDoesNotReachPersistence = ServiceArchitecture.WEB_DOES_NOT_REACH_PERSISTENCE;
+
+    @ArchTest
+    static final ArchRule featuresMeetOnlyThroughTheirApplicationPackages =
+            ServiceArchitecture.FEATURES_MEET_ONLY_THROUGH_THEIR_APPLICATION_PACKAGES;
+
+    @ArchTest
+    static final ArchRule rowsStayInPersistence = ServiceArchitecture.ROWS_STAY_IN_PERSISTENCE;
 }

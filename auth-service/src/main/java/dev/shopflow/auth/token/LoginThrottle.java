@@ -1,12 +1,12 @@
 package dev.shopflow.auth.token;
 
 import dev.shopflow.auth.AuthProperties;
+import dev.shopflow.auth.token.persistence.LoginThrottleRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,18 +26,18 @@ import reactor.core.publisher.Mono;
  *
  * <p>An attempt is counted <em>before</em> its password is checked, and handed back when it succeeds: otherwise a
  * guesser sending many attempts at once would have them all checked before the first failure is recorded. Counts
- * live in the database, so limits hold across instances and restarts.
+ * live in the database ({@link LoginThrottleRepository}), so limits hold across instances and restarts.
  */
 class LoginThrottle {
 
-    private final DatabaseClient database;
+    private final LoginThrottleRepository counts;
     private final TransactionalOperator transactions;
     private final AuthProperties.Lockout settings;
     private final Clock clock;
 
-    LoginThrottle(DatabaseClient database, TransactionalOperator transactions, AuthProperties.Lockout settings,
+    LoginThrottle(LoginThrottleRepository counts, TransactionalOperator transactions, AuthProperties.Lockout settings,
             Clock clock) {
-        this.database = database;
+        this.counts = counts;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -58,7 +58,7 @@ class LoginThrottle {
      */
     Mono<Attempt> admit(String email, String address) {
         Instant now = clock.instant();
-        return isKnown(email, address, now)
+        return counts.isKnown(email, address, now.minus(settings.knownAddressLifetime()))
                 .map(known -> new Attempt(email, address, known))
                 .flatMap(attempt -> Flux.fromIterable(budgets(attempt))
                         .concatMap(budget -> take(budget, now))
@@ -73,18 +73,9 @@ class LoginThrottle {
      */
     Mono<Void> succeeded(Attempt attempt) {
         Instant now = clock.instant();
-        return database.sql("DELETE FROM login_throttle WHERE subject = :subject")
-                .bind("subject", accountAndAddressBudget(attempt).subject())
-                .then()
+        return counts.forget(accountAndAddressBudget(attempt).subject())
                 .thenMany(Flux.fromIterable(newAddressBudgets(attempt)).concatMap(this::handBack))
-                .then(database.sql("""
-                                INSERT INTO known_sign_in_addresses (email, address, last_signed_in_at)
-                                VALUES (:email, :address, :now)
-                                ON CONFLICT (email, address) DO UPDATE SET last_signed_in_at = excluded.last_signed_in_at""")
-                        .bind("email", attempt.email())
-                        .bind("address", attempt.address())
-                        .bind("now", now)
-                        .then())
+                .then(counts.rememberAddress(attempt.email(), attempt.address(), now))
                 .as(transactions::transactional);
     }
 
@@ -94,14 +85,8 @@ class LoginThrottle {
      */
     Mono<Long> forgetExpired() {
         Instant now = clock.instant();
-        Mono<Long> failures = database.sql("""
-                        DELETE FROM login_throttle
-                        WHERE greatest(last_failure_at, coalesce(locked_until, last_failure_at)) < :windowStart""")
-                .bind("windowStart", now.minus(settings.failureWindow()))
-                .fetch().rowsUpdated();
-        Mono<Long> addresses = database.sql("DELETE FROM known_sign_in_addresses WHERE last_signed_in_at < :since")
-                .bind("since", now.minus(settings.knownAddressLifetime()))
-                .fetch().rowsUpdated();
+        Mono<Long> failures = counts.forgetQuietSince(now.minus(settings.failureWindow()));
+        Mono<Long> addresses = counts.forgetAddressesUnusedSince(now.minus(settings.knownAddressLifetime()));
         return failures.zipWith(addresses, Long::sum);
     }
 
@@ -109,17 +94,6 @@ class LoginThrottle {
     Duration lockFor(int failuresPastLimit) {
         Duration lock = settings.firstLock().multipliedBy(1L << Math.min(failuresPastLimit, 20));
         return lock.compareTo(settings.longestLock()) > 0 ? settings.longestLock() : lock;
-    }
-
-    private Mono<Boolean> isKnown(String email, String address, Instant now) {
-        return database.sql("""
-                        SELECT count(*) AS known FROM known_sign_in_addresses
-                        WHERE email = :email AND address = :address AND last_signed_in_at > :since""")
-                .bind("email", email)
-                .bind("address", address)
-                .bind("since", now.minus(settings.knownAddressLifetime()))
-                .map(row -> row.get("known", Long.class) > 0)
-                .one();
     }
 
     /** The budgets an attempt spends from. */
@@ -150,34 +124,14 @@ class LoginThrottle {
      * it would open a whole new budget instead of renewing the lock.
      */
     private Mono<Void> take(Budget budget, Instant now) {
-        return database.sql("""
-                        INSERT INTO login_throttle AS t (subject, failures, last_failure_at)
-                        VALUES (:subject, 1, :now)
-                        ON CONFLICT (subject) DO UPDATE SET
-                            failures = CASE
-                                WHEN greatest(t.last_failure_at, coalesce(t.locked_until, t.last_failure_at)) < :windowStart
-                                THEN 1 ELSE t.failures + 1 END,
-                            last_failure_at = :now
-                        WHERE t.locked_until IS NULL OR t.locked_until <= :now
-                        RETURNING failures""")
-                .bind("subject", budget.subject())
-                .bind("now", now)
-                .bind("windowStart", now.minus(settings.failureWindow()))
-                .map(row -> row.get("failures", Integer.class))
-                .one()
+        return counts.countFailure(budget.subject(), now, now.minus(settings.failureWindow()))
                 .switchIfEmpty(Mono.defer(() -> refuse(budget, now)))
                 .filter(failures -> failures >= budget.maxFailures())
-                .flatMap(failures -> database.sql("UPDATE login_throttle SET locked_until = :until WHERE subject = :subject")
-                        .bind("until", now.plus(lockFor(failures - budget.maxFailures())))
-                        .bind("subject", budget.subject())
-                        .then());
+                .flatMap(failures -> counts.lock(budget.subject(), now.plus(lockFor(failures - budget.maxFailures()))));
     }
 
     private Mono<Integer> refuse(Budget budget, Instant now) {
-        return database.sql("SELECT locked_until FROM login_throttle WHERE subject = :subject")
-                .bind("subject", budget.subject())
-                .map(row -> row.get("locked_until", Instant.class))
-                .one()
+        return counts.lockedUntil(budget.subject())
                 .flatMap(until -> Mono.error(new SignInLocked(Duration.between(now, until))));
     }
 
@@ -186,13 +140,6 @@ class LoginThrottle {
      * limit stays (the budget was spent by failures already, so the next attempt waits a little longer).
      */
     private Mono<Void> handBack(Budget budget) {
-        return database.sql("""
-                        UPDATE login_throttle SET
-                            failures = failures - 1,
-                            locked_until = CASE WHEN failures - 1 >= :maxFailures THEN locked_until END
-                        WHERE subject = :subject AND failures > 0""")
-                .bind("subject", budget.subject())
-                .bind("maxFailures", budget.maxFailures())
-                .then();
+        return counts.uncountFailure(budget.subject(), budget.maxFailures());
     }
 }

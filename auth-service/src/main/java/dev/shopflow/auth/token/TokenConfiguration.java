@@ -1,9 +1,9 @@
 package dev.shopflow.auth.token;
 
 import dev.shopflow.auth.AuthProperties;
-import dev.shopflow.auth.account.Passwords;
-import dev.shopflow.auth.account.persistence.UserRepository;
+import dev.shopflow.auth.account.Accounts;
 import dev.shopflow.auth.keys.SigningKeys;
+import dev.shopflow.auth.token.persistence.LoginThrottleRepository;
 import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
 import dev.shopflow.platform.security.JwtProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -20,17 +19,17 @@ import reactor.core.publisher.Mono;
 class TokenConfiguration {
 
     @Bean
-    LoginThrottle loginThrottle(DatabaseClient database, TransactionalOperator transactions, AuthProperties properties,
-            Clock clock) {
-        return new LoginThrottle(database, transactions, properties.lockout(), clock);
+    LoginThrottle loginThrottle(LoginThrottleRepository counts, TransactionalOperator transactions,
+            AuthProperties properties, Clock clock) {
+        return new LoginThrottle(counts, transactions, properties.lockout(), clock);
     }
 
     @Bean
-    Tokens tokens(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords, SigningKeys keys,
-            JwtProperties jwt, LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties,
-            Clock clock, MeterRegistry meters) {
+    Tokens tokens(Accounts accounts, RefreshTokenRepository refreshTokens, SigningKeys keys, JwtProperties jwt,
+            LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties, Clock clock,
+            MeterRegistry meters) {
         var accessTokens = new AccessTokens(keys, jwt, properties.accessTokenLifetime(), clock);
-        return new Tokens(users, refreshTokens, passwords, accessTokens, throttle, transactions,
+        return new Tokens(accounts, refreshTokens, accessTokens, throttle, transactions,
                 properties.refreshTokenLifetime(), clock, meters);
     }
 

@@ -1,12 +1,9 @@
 package dev.shopflow.auth.token;
 
 import dev.shopflow.auth.account.Account;
-import dev.shopflow.auth.account.Passwords;
-import dev.shopflow.auth.account.domain.EmailAddress;
-import dev.shopflow.auth.account.persistence.UserRepository;
-import dev.shopflow.auth.account.persistence.UserRow;
+import dev.shopflow.auth.account.Accounts;
+import dev.shopflow.auth.token.domain.RefreshToken;
 import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
-import dev.shopflow.auth.token.persistence.RefreshTokenRepository.RefreshTokenRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +31,8 @@ public class Tokens {
     private static final Logger log = LoggerFactory.getLogger(Tokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final UserRepository users;
+    private final Accounts accounts;
     private final RefreshTokenRepository refreshTokens;
-    private final Passwords passwords;
     private final AccessTokens accessTokens;
     private final LoginThrottle throttle;
     private final TransactionalOperator transactions;
@@ -45,12 +40,10 @@ public class Tokens {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Tokens(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords, AccessTokens accessTokens,
-            LoginThrottle throttle, TransactionalOperator transactions, Duration refreshLifetime, Clock clock,
-            MeterRegistry meters) {
-        this.users = users;
+    Tokens(Accounts accounts, RefreshTokenRepository refreshTokens, AccessTokens accessTokens, LoginThrottle throttle,
+            TransactionalOperator transactions, Duration refreshLifetime, Clock clock, MeterRegistry meters) {
+        this.accounts = accounts;
         this.refreshTokens = refreshTokens;
-        this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.throttle = throttle;
         this.transactions = transactions;
@@ -70,19 +63,17 @@ public class Tokens {
      * @throws SignInLocked when a budget of failures covering this email and address is spent
      */
     public Mono<TokenPair> signIn(String email, String password, String clientAddress) {
-        String normalised = EmailAddress.normalise(email);
+        String normalised = Accounts.normalisedEmail(email);
         return throttle.admit(normalised, clientAddress)
                 .doOnError(SignInLocked.class, locked -> count("locked"))
-                .flatMap(attempt -> users.findByEmail(normalised).map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(user -> passwords.matches(password, user.map(UserRow::passwordHash).orElse(null))
-                                .flatMap(matches -> matches
-                                        ? succeeded(attempt, user.get())
-                                        : failed())));
+                .flatMap(attempt -> accounts.withPassword(normalised, password)
+                        .flatMap(account -> succeeded(attempt, account))
+                        .switchIfEmpty(Mono.defer(this::failed)));
     }
 
-    private Mono<TokenPair> succeeded(LoginThrottle.Attempt attempt, UserRow user) {
+    private Mono<TokenPair> succeeded(LoginThrottle.Attempt attempt, Account account) {
         return throttle.succeeded(attempt)
-                .then(issue(user, UUID.randomUUID()))
+                .then(issue(account, UUID.randomUUID()))
                 .doOnSuccess(pair -> count("succeeded"));
     }
 
@@ -106,15 +97,15 @@ public class Tokens {
     }
 
     /** The new pair, or empty when the token can no longer be used. One transaction: used and replaced together. */
-    private Mono<TokenPair> rotate(RefreshTokenRow stored, Instant now) {
+    private Mono<TokenPair> rotate(RefreshToken stored, Instant now) {
         return refreshTokens.markRotated(stored.id(), now)
                 .filter(Boolean::booleanValue)
-                .flatMap(rotated -> users.findById(stored.userId()))
-                .flatMap(user -> issue(user, stored.familyId()))
+                .flatMap(rotated -> accounts.byId(stored.userId()))
+                .flatMap(account -> issue(account, stored.familyId()))
                 .as(transactions::transactional);
     }
 
-    private Mono<TokenPair> refuse(RefreshTokenRow stored, Instant now) {
+    private Mono<TokenPair> refuse(RefreshToken stored, Instant now) {
         if (stored.revokedAt() != null || !stored.expiresAt().isAfter(now)) {
             return Mono.error(new InvalidRefreshToken());
         }
@@ -132,11 +123,10 @@ public class Tokens {
                 .then();
     }
 
-    private Mono<TokenPair> issue(UserRow user, UUID familyId) {
+    private Mono<TokenPair> issue(Account account, UUID familyId) {
         Instant now = clock.instant();
         String refreshToken = newRefreshToken();
-        var account = new Account(user.id(), user.email(), user.name(), user.roles());
-        return refreshTokens.insert(UUID.randomUUID(), user.id(), familyId, hash(refreshToken), now,
+        return refreshTokens.insert(UUID.randomUUID(), account.id(), familyId, hash(refreshToken), now,
                         now.plus(refreshLifetime))
                 .then(Mono.fromSupplier(() -> new TokenPair(accessTokens.issue(account), accessTokens.lifetime(),
                         refreshToken)));

@@ -109,11 +109,20 @@ public class Carts {
                 List<PriceChange> changes = cart.reprice(prices);
                 if (!changes.isEmpty()) {
                     return carts.replace(userId, cart.lines(), clock.instant())
-                            .thenReturn(new CartCheckout.Repriced(changes));
+                            .thenReturn(new CartCheckout.Repriced(
+                                    changes.stream().map(Carts::changedPrice).toList()));
                 }
-                return carts.empty(userId).thenReturn(new CartCheckout.Taken(items));
+                return carts.empty(userId).thenReturn(new CartCheckout.Taken(items.stream().map(Carts::line).toList()));
             });
         });
+    }
+
+    private static CartCheckout.Line line(CartLine line) {
+        return new CartCheckout.Line(line.productId(), line.name(), line.unitPrice(), line.quantity());
+    }
+
+    private static CartCheckout.ChangedPrice changedPrice(PriceChange change) {
+        return new CartCheckout.ChangedPrice(change.productId(), change.oldUnitPrice(), change.newUnitPrice());
     }
 
     /** A product catalog does not have (deleted since) keeps its cart price: catalog refuses to reserve it. */

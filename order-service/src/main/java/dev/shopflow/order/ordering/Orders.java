@@ -2,8 +2,6 @@ package dev.shopflow.order.ordering;
 
 import dev.shopflow.order.cart.CartCheckout;
 import dev.shopflow.order.cart.Carts;
-import dev.shopflow.order.cart.domain.CartLine;
-import dev.shopflow.order.cart.domain.PriceChange;
 import dev.shopflow.order.catalog.Catalog;
 import dev.shopflow.order.catalog.CatalogProduct;
 import dev.shopflow.order.catalog.ProductNotFound;
@@ -199,7 +197,7 @@ public class Orders {
         record Placed(Order order) implements Checkout {
         }
 
-        record Refused(List<PriceChange> changes) implements Checkout {
+        record Refused(List<CartCheckout.ChangedPrice> changes) implements Checkout {
         }
     }
 
@@ -207,7 +205,7 @@ public class Orders {
         return new OrderLine(product.id(), product.name(), product.price(), quantity);
     }
 
-    private static OrderLine line(CartLine item) {
+    private static OrderLine line(CartCheckout.Line item) {
         return new OrderLine(item.productId(), item.name(), item.unitPrice(), item.quantity());
     }
 }

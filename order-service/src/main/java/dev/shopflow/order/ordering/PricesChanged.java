@@ -1,6 +1,6 @@
 package dev.shopflow.order.ordering;
 
-import dev.shopflow.order.cart.domain.PriceChange;
+import dev.shopflow.order.cart.CartCheckout.ChangedPrice;
 import java.util.List;
 
 /**
@@ -9,10 +9,10 @@ import java.util.List;
  */
 public class PricesChanged extends RuntimeException {
 
-    private final List<PriceChange> changes;
+    private final List<ChangedPrice> changes;
 
     /** @param changes each line whose price changed, with its old and new unit price */
-    public PricesChanged(List<PriceChange> changes) {
+    public PricesChanged(List<ChangedPrice> changes) {
         super(changes.size() == 1
                 ? "The price of a product in the cart changed since it was added; the cart now shows the new price. "
                         + "Check out again to buy at it."
@@ -21,7 +21,7 @@ public class PricesChanged extends RuntimeException {
         this.changes = List.copyOf(changes);
     }
 
-    public List<PriceChange> changes() {
+    public List<ChangedPrice> changes() {
         return changes;
     }
 }

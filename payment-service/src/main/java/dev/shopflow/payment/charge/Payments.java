@@ -1,42 +1,33 @@
 package dev.shopflow.payment.charge;
 
+import static dev.shopflow.payment.charge.PaymentTransitions.events;
+
 import dev.shopflow.payment.charge.domain.Payment;
-import dev.shopflow.payment.charge.domain.PaymentCannotBeRefunded;
-import dev.shopflow.payment.charge.domain.PaymentStatus;
 import dev.shopflow.payment.charge.events.OrderEvent;
 import dev.shopflow.payment.charge.events.PaymentEvent;
 import dev.shopflow.payment.charge.persistence.OrderCancellationRepository;
 import dev.shopflow.payment.charge.persistence.PaymentRepository;
-import dev.shopflow.payment.charge.persistence.PaymentRow;
-import dev.shopflow.payment.charge.persistence.RefundRepository;
 import dev.shopflow.payment.provider.ChargeOutcome;
 import dev.shopflow.payment.provider.ChargeRequest;
 import dev.shopflow.payment.provider.PaymentGateway;
 import dev.shopflow.payment.provider.RefundOutcome;
-import dev.shopflow.payment.money.Money;
 import dev.shopflow.payment.provider.RefundRequest;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
-import dev.shopflow.platform.outbox.Outbox;
 import dev.shopflow.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
- * Payments: one per order, charged once, refunded once.
+ * Charging and refunding: one payment per order, charged once, refunded once. (Following what the provider reports
+ * on its own is {@link ProviderReports}.)
  *
  * <p>Charging is two steps, so that no database transaction waits on the provider: {@link #request} records the
  * payment as pending (in the transaction that records the event as received), then {@link #charge} calls the
@@ -56,25 +47,20 @@ public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentRepository payments;
-    private final RefundRepository refunds;
     private final OrderCancellationRepository cancellations;
     private final PaymentGateway gateway;
+    private final PaymentTransitions transitions;
     private final Inbox inbox;
-    private final Outbox outbox;
-    private final PaymentMetrics metrics;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    Payments(PaymentRepository payments, RefundRepository refunds, OrderCancellationRepository cancellations,
-            PaymentGateway gateway, Inbox inbox, Outbox outbox, PaymentMetrics metrics,
-            TransactionalOperator transactions, Clock clock) {
+    Payments(PaymentRepository payments, OrderCancellationRepository cancellations, PaymentGateway gateway,
+            PaymentTransitions transitions, Inbox inbox, TransactionalOperator transactions, Clock clock) {
         this.payments = payments;
-        this.refunds = refunds;
         this.cancellations = cancellations;
         this.gateway = gateway;
+        this.transitions = transitions;
         this.inbox = inbox;
-        this.outbox = outbox;
-        this.metrics = metrics;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -108,12 +94,12 @@ public class Payments {
             var payment = Payment.request(command.orderId(), command.userId(), command.amount(),
                     command.paymentMethod(), gateway.name());
             List<PaymentEvent> produced = cancelled ? events(payment.failBecauseOrderWasCancelled(now)) : List.of();
-            return payments.insertIfOrderHasNone(row(payment), now).flatMap(inserted -> {
+            return payments.insertIfOrderHasNone(payment, now).flatMap(inserted -> {
                 if (!inserted) {
                     log.info("Order {} asked for a payment again; it has one already", command.orderId());
                     return Mono.empty();
                 }
-                return publish(produced).doOnSuccess(published -> produced.forEach(metrics::count));
+                return transitions.publishAndCount(produced);
             });
         }));
     }
@@ -127,11 +113,12 @@ public class Payments {
      * @throws RefundNotMade (as the error signal) when that refund could not be made now
      */
     public Mono<Void> charge(UUID orderId) {
-        return payments.findByOrderId(orderId).map(Payments::payment)
+        return payments.findByOrderId(orderId)
                 .filter(Payment::isPending)
                 .flatMap(payment -> gateway.charge(ChargeRequest.forOrder(orderId, payment.amount().amount(),
                         payment.amount().currency(), payment.paymentMethod())))
-                .flatMap(outcome -> change(payments.findByOrderId(orderId), payment -> settle(payment, outcome)))
+                .flatMap(outcome -> transitions.change(payments.findByOrderId(orderId),
+                        payment -> settle(payment, outcome)))
                 .then(Mono.defer(() -> refundIfCancelled(orderId)));
     }
 
@@ -150,50 +137,20 @@ public class Payments {
     public Mono<Void> refundIfCancelled(UUID orderId) {
         return cancellations.isCancelled(orderId)
                 .filter(Boolean::booleanValue)
-                .flatMap(cancelled -> payments.findByOrderId(orderId)).map(Payments::payment)
+                .flatMap(cancelled -> payments.findByOrderId(orderId))
                 .filter(Payment::isCharged)
                 .flatMap(payment -> gateway.refund(RefundRequest.forOrder(orderId, payment.providerPaymentId(),
                                 payment.amount().amount(), payment.amount().currency()))
                         .flatMap(outcome -> switch (outcome) {
                             case RefundOutcome.Refunded refunded -> transactions.transactional(
-                                    change(payments.findByOrderId(orderId), charged -> refund(charged))
-                                            .flatMap(changed -> recordRefund(changed, refunded.providerRefundId())));
+                                    transitions.change(payments.findByOrderId(orderId), transitions::refund)
+                                            .flatMap(changed -> transitions.recordRefund(changed,
+                                                    refunded.providerRefundId())));
                             case RefundOutcome.Rejected rejected -> Mono.error(new RefundNotMade(orderId, rejected.reason()));
                             case RefundOutcome.ProviderUnavailable unavailable ->
                                     Mono.error(new RefundNotMade(orderId, unavailable.reason()));
                         }))
                 .then();
-    }
-
-    /**
-     * Brings the payment a provider report is about in line with it, emitting the events of the transitions that
-     * this makes (a success or refund the provider reports overrides local state: the provider holds the money).
-     * Joins the caller's transaction, if any. Reports of transitions that happened already change nothing.
-     *
-     * @return the order id of the payment the report is about; empty when no payment here matches it
-     */
-    public Mono<UUID> reconcile(ProviderReport report) {
-        Mono<PaymentRow> matching = payments.findByProviderPaymentId(report.providerPaymentId())
-                .switchIfEmpty(Mono.defer(() -> report.orderId() == null ? Mono.empty()
-                        : payments.findByOrderId(report.orderId()).filter(row -> row.providerPaymentId() == null
-                                || row.providerPaymentId().equals(report.providerPaymentId()))));
-        return transactions.transactional(change(matching, payment -> switch (report) {
-                    case ProviderReport.Succeeded succeeded ->
-                            events(payment.succeed(succeeded.providerPaymentId(), clock.instant()));
-                    case ProviderReport.Failed failed -> events(payment.fail(failed.providerPaymentId(),
-                            failed.declineCode(), failed.reason(), clock.instant()));
-                    case ProviderReport.Refunded refunded -> {
-                        List<PaymentEvent> produced = new ArrayList<>();
-                        // Webhooks arrive in any order: a refund reported before the success still means both.
-                        payment.succeed(refunded.providerPaymentId(), clock.instant()).ifPresent(produced::add);
-                        produced.addAll(refund(payment));
-                        yield produced;
-                    }
-                })
-                .flatMap(changed -> report instanceof ProviderReport.Refunded refunded
-                        ? recordRefund(changed, refunded.providerRefundId()).thenReturn(changed)
-                        : Mono.just(changed))
-                .map(Payment::orderId));
     }
 
     /**
@@ -204,7 +161,7 @@ public class Payments {
      *                         customer's orders cannot be probed)
      */
     public Mono<List<Payment>> findForOrder(UUID orderId, AuthenticatedUser caller) {
-        return payments.findByOrderId(orderId).map(Payments::payment)
+        return payments.findByOrderId(orderId)
                 .filter(payment -> caller.mayAccessResourceOf(payment.userId()))
                 .map(List::of)
                 .switchIfEmpty(Mono.error(() -> new PaymentNotFound(orderId)));
@@ -222,67 +179,5 @@ public class Payments {
                 yield List.of();
             }
         };
-    }
-
-    private List<PaymentEvent> refund(Payment payment) {
-        try {
-            return events(payment.refund(clock.instant()));
-        } catch (PaymentCannotBeRefunded nothingCharged) {
-            log.warn(nothingCharged.getMessage());
-            return List.of();
-        }
-    }
-
-    private Mono<Void> recordRefund(Payment payment, String providerRefundId) {
-        if (payment.status() != PaymentStatus.REFUNDED) {
-            return Mono.empty();
-        }
-        return refunds.recordSucceeded(payment.id(), payment.amount().amount(), payment.amount().currency(),
-                providerRefundId, clock.instant()).then();
-    }
-
-    /**
-     * Loads a payment, applies a transition and stores the result with the events it produced, in one transaction
-     * (the caller's, if any). A concurrent change (the listener and a webhook at once) makes the save fail; the
-     * transition then runs again on the fresh state.
-     *
-     * @return the payment after the transition; empty when {@code finder} finds none
-     */
-    private Mono<Payment> change(Mono<PaymentRow> finder, Function<Payment, List<PaymentEvent>> transition) {
-        return transactions.transactional(finder.flatMap(before -> {
-                    Payment payment = payment(before);
-                    List<PaymentEvent> produced = transition.apply(payment);
-                    PaymentRow after = row(payment);
-                    Mono<Void> save = after.equals(before) ? Mono.empty() : payments.update(after, clock.instant());
-                    return save.then(publish(produced)).thenReturn(new Changed(payment, produced));
-                }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
-                .doOnNext(changed -> changed.events().forEach(metrics::count))
-                .map(Changed::payment);
-    }
-
-    private record Changed(Payment payment, List<PaymentEvent> events) {
-    }
-
-    private Mono<Void> publish(List<PaymentEvent> produced) {
-        return Flux.fromIterable(produced)
-                .concatMap(event -> outbox.append(PaymentEvent.TOPIC, event.orderId().toString(), event))
-                .then();
-    }
-
-    private static List<PaymentEvent> events(Optional<? extends PaymentEvent> event) {
-        return event.<PaymentEvent>map(PaymentEvent.class::cast).stream().toList();
-    }
-
-    private static PaymentRow row(Payment payment) {
-        return new PaymentRow(payment.id(), payment.orderId(), payment.userId(), payment.status().name(),
-                payment.amount().amount(), payment.amount().currency(), payment.provider(), payment.paymentMethod(),
-                payment.providerPaymentId(), payment.declineCode(), payment.failureReason(), payment.version());
-    }
-
-    private static Payment payment(PaymentRow row) {
-        return Payment.restore(row.id(), row.orderId(), row.userId(), new Money(row.amount(), row.currency()),
-                row.paymentMethod(), row.provider(), PaymentStatus.valueOf(row.status()), row.providerPaymentId(),
-                row.declineCode(), row.failureReason(), row.version());
     }
 }

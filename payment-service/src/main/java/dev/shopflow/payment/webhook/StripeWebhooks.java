@@ -6,6 +6,7 @@ import com.stripe.net.Webhook;
 import dev.shopflow.payment.PaymentProperties;
 import dev.shopflow.payment.charge.Payments;
 import dev.shopflow.payment.charge.ProviderReport;
+import dev.shopflow.payment.charge.ProviderReports;
 import dev.shopflow.payment.webhook.WebhookReceipt.Outcome;
 import dev.shopflow.payment.webhook.persistence.StripeEventRepository;
 import java.time.Clock;
@@ -38,15 +39,17 @@ public class StripeWebhooks {
 
     private final PaymentProperties.Stripe settings;
     private final StripeEventRepository stripeEvents;
+    private final ProviderReports providerReports;
     private final Payments payments;
     private final TransactionalOperator transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    StripeWebhooks(PaymentProperties properties, StripeEventRepository stripeEvents, Payments payments,
-            TransactionalOperator transactions, JsonMapper json, Clock clock) {
+    StripeWebhooks(PaymentProperties properties, StripeEventRepository stripeEvents, ProviderReports providerReports,
+            Payments payments, TransactionalOperator transactions, JsonMapper json, Clock clock) {
         this.settings = properties.stripe();
         this.stripeEvents = stripeEvents;
+        this.providerReports = providerReports;
         this.payments = payments;
         this.transactions = transactions;
         this.json = json;
@@ -104,7 +107,7 @@ public class StripeWebhooks {
     }
 
     private Mono<Outcome> reconcile(ProviderReport report) {
-        return payments.reconcile(report).map(orderId -> Outcome.RECONCILED).defaultIfEmpty(Outcome.IGNORED);
+        return providerReports.reconcile(report).map(orderId -> Outcome.RECONCILED).defaultIfEmpty(Outcome.IGNORED);
     }
 
     private Mono<Void> refundIfCancelled(ProviderReport report) {

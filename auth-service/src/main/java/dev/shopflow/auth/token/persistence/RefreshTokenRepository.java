@@ -1,5 +1,6 @@
 package dev.shopflow.auth.token.persistence;
 
+import dev.shopflow.auth.token.domain.RefreshToken;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,11 +10,6 @@ import reactor.core.publisher.Mono;
 /** Refresh tokens by the SHA-256 hash of their value; the value itself is never stored. */
 @Repository
 public class RefreshTokenRepository {
-
-    /** A stored token: whose it is, its family, and whether it can still be used. */
-    public record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant rotatedAt,
-            Instant revokedAt) {
-    }
 
     private final DatabaseClient database;
 
@@ -34,7 +30,8 @@ public class RefreshTokenRepository {
                 .then();
     }
 
-    public Mono<RefreshTokenRow> findByHash(byte[] hash) {
+    /** The token whose value has this hash, or empty. */
+    public Mono<RefreshToken> findByHash(byte[] hash) {
         return database.sql("""
                         SELECT id, user_id, family_id, expires_at, rotated_at, revoked_at
                         FROM refresh_tokens WHERE token_hash = :hash""")
@@ -42,7 +39,8 @@ public class RefreshTokenRepository {
                 .map(row -> new RefreshTokenRow(row.get("id", UUID.class), row.get("user_id", UUID.class),
                         row.get("family_id", UUID.class), row.get("expires_at", Instant.class),
                         row.get("rotated_at", Instant.class), row.get("revoked_at", Instant.class)))
-                .one();
+                .one()
+                .map(RefreshTokenRow::token);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.shopflow.order.ordering.domain;
 
 import dev.shopflow.order.money.Money;
-import static dev.shopflow.order.ordering.domain.Orders.DEADLINE;
-import static dev.shopflow.order.ordering.domain.Orders.PLACED_AT;
+import static dev.shopflow.order.ordering.domain.OrderFixtures.DEADLINE;
+import static dev.shopflow.order.ordering.domain.OrderFixtures.PLACED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +36,8 @@ class OrderTest {
     void placesAPendingOrderAndAnnouncesItsLinesAndTotal() {
         UUID id = UUID.randomUUID();
         UUID user = UUID.randomUUID();
-        OrderLine mugs = Orders.line(1999, 2);
-        OrderLine spoon = Orders.line(500, 1);
+        OrderLine mugs = OrderFixtures.line(1999, 2);
+        OrderLine spoon = OrderFixtures.line(500, 1);
 
         Order.Placement placement = Order.place(id, user, List.of(mugs, spoon), "pm_card_visa", PLACED_AT);
 
@@ -61,14 +61,14 @@ class OrderTest {
 
     @Test
     void refusesToPlaceAnOrderWithMoreThanFiftyLines() {
-        List<OrderLine> lines = Stream.generate(() -> Orders.line(100, 1)).limit(51).toList();
+        List<OrderLine> lines = Stream.generate(() -> OrderFixtures.line(100, 1)).limit(51).toList();
 
         assertThatThrownBy(() -> place(lines)).isInstanceOf(InvalidOrder.class).hasMessageContaining("at most 50");
     }
 
     @Test
     void refusesToPlaceAnOrderNamingAProductTwice() {
-        OrderLine mug = Orders.line(1999, 1);
+        OrderLine mug = OrderFixtures.line(1999, 1);
 
         assertThatThrownBy(() -> place(List.of(mug, new OrderLine(mug.productId(), "Mug", mug.unitPrice(), 2))))
                 .isInstanceOf(InvalidOrder.class).hasMessageContaining("more than one line");
@@ -76,7 +76,7 @@ class OrderTest {
 
     @Test
     void refusesToPlaceAnOrderPricedInTwoCurrencies() {
-        OrderLine euros = Orders.line(1999, 1);
+        OrderLine euros = OrderFixtures.line(1999, 1);
         OrderLine dollars = new OrderLine(UUID.randomUUID(), "Cup", new Money(1000, "USD"), 1);
 
         assertThatThrownBy(() -> place(List.of(euros, dollars))).isInstanceOf(InvalidOrder.class)
@@ -85,13 +85,13 @@ class OrderTest {
 
     @Test
     void refusesALineQuantityOutsideOneToNinetyNine() {
-        assertThatThrownBy(() -> Orders.line(100, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Orders.line(100, 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderFixtures.line(100, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderFixtures.line(100, 100)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void requestsThePaymentOfThePlacedTotalOnceStockIsReserved() {
-        Order order = Orders.pending();
+        Order order = OrderFixtures.pending();
 
         PaymentRequested requested = order.requestPayment(LATER).orElseThrow();
 
@@ -105,7 +105,7 @@ class OrderTest {
 
     @Test
     void confirmsAnOrderWhosePaymentSucceededAndRemembersThePayment() {
-        Order order = Orders.awaitingPayment();
+        Order order = OrderFixtures.awaitingPayment();
         UUID payment = UUID.randomUUID();
 
         OrderEvent confirmed = order.confirm(payment, LATER).orElseThrow();
@@ -118,7 +118,7 @@ class OrderTest {
 
     @Test
     void announcesTheCancellationAgainWhenAPaymentSucceedsAfterItSoThatTheChargeIsRefunded() {
-        Order order = Orders.cancelled(CancellationReason.TIMED_OUT);
+        Order order = OrderFixtures.cancelled(CancellationReason.TIMED_OUT);
 
         OrderEvent again = order.confirm(UUID.randomUUID(), LATER).orElseThrow();
 
@@ -130,7 +130,7 @@ class OrderTest {
 
     @Test
     void refusesToCancelAConfirmedOrderForTheCustomer() {
-        Order order = Orders.confirmed();
+        Order order = OrderFixtures.confirmed();
 
         assertThatThrownBy(() -> order.cancelByCustomer(LATER)).isInstanceOf(OrderCannotBeCancelled.class);
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -138,7 +138,7 @@ class OrderTest {
 
     @Test
     void timesOutAnOpenOrderOnlyOnceItsDeadlineHasPassed() {
-        Order order = Orders.awaitingPayment();
+        Order order = OrderFixtures.awaitingPayment();
 
         assertThat(order.timeOut(DEADLINE, PLACED_AT.plus(DEADLINE).minusMillis(1))).isEmpty();
         assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
@@ -150,7 +150,7 @@ class OrderTest {
 
     @Test
     void restoresAStoredOrderAsItWas() {
-        Order stored = Orders.confirmed();
+        Order stored = OrderFixtures.confirmed();
 
         Order restored = Order.restore(stored.id(), stored.userId(), stored.lines(), stored.paymentMethod(),
                 stored.createdAt(), stored.status(), null, stored.paymentId().orElseThrow(), stored.updatedAt());
@@ -162,7 +162,7 @@ class OrderTest {
 
     @Test
     void refusesToRestoreACancelledOrderWithoutAReason() {
-        Order stored = Orders.pending();
+        Order stored = OrderFixtures.pending();
 
         assertThatThrownBy(() -> Order.restore(stored.id(), stored.userId(), stored.lines(), stored.paymentMethod(),
                 stored.createdAt(), OrderStatus.CANCELLED, null, null, stored.updatedAt()))
@@ -191,14 +191,14 @@ class OrderTest {
 
     /** An order in one state, as the fixtures reach it. */
     enum Start {
-        PENDING(Orders::pending),
-        AWAITING_PAYMENT(Orders::awaitingPayment),
-        CONFIRMED(Orders::confirmed),
-        CANCELLED_OUT_OF_STOCK(() -> Orders.cancelled(CancellationReason.OUT_OF_STOCK)),
-        CANCELLED_PAYMENT_DECLINED(() -> Orders.cancelled(CancellationReason.PAYMENT_DECLINED)),
-        CANCELLED_BY_CUSTOMER(() -> Orders.cancelled(CancellationReason.CUSTOMER_CANCELLED)),
-        CANCELLED_TIMED_OUT(() -> Orders.cancelled(CancellationReason.TIMED_OUT)),
-        CANCELLED_PRICE_CHANGED(() -> Orders.cancelled(CancellationReason.PRICE_CHANGED));
+        PENDING(OrderFixtures::pending),
+        AWAITING_PAYMENT(OrderFixtures::awaitingPayment),
+        CONFIRMED(OrderFixtures::confirmed),
+        CANCELLED_OUT_OF_STOCK(() -> OrderFixtures.cancelled(CancellationReason.OUT_OF_STOCK)),
+        CANCELLED_PAYMENT_DECLINED(() -> OrderFixtures.cancelled(CancellationReason.PAYMENT_DECLINED)),
+        CANCELLED_BY_CUSTOMER(() -> OrderFixtures.cancelled(CancellationReason.CUSTOMER_CANCELLED)),
+        CANCELLED_TIMED_OUT(() -> OrderFixtures.cancelled(CancellationReason.TIMED_OUT)),
+        CANCELLED_PRICE_CHANGED(() -> OrderFixtures.cancelled(CancellationReason.PRICE_CHANGED));
 
         private final Supplier<Order> order;
 

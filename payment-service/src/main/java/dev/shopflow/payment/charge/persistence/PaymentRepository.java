@@ -1,5 +1,6 @@
 package dev.shopflow.payment.charge.persistence;
 
+import dev.shopflow.payment.charge.domain.Payment;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Reads and writes {@code payments} with plain SQL. */
+/** Reads and writes payments in {@code payments} with plain SQL, mapping each row to and from a {@link Payment}. */
 @Repository
 public class PaymentRepository {
 
@@ -26,9 +27,10 @@ public class PaymentRepository {
     /**
      * Inserts the payment unless the order has one already (the unique order id decides, race-free).
      *
-     * @return {@code true} when this row was inserted
+     * @return {@code true} when this payment was inserted
      */
-    public Mono<Boolean> insertIfOrderHasNone(PaymentRow row, Instant now) {
+    public Mono<Boolean> insertIfOrderHasNone(Payment payment, Instant now) {
+        var row = PaymentRow.of(payment);
         return database.sql("""
                         INSERT INTO payments (id, order_id, user_id, status, amount, currency, provider, payment_method,
                                               provider_payment_id, decline_code, failure_reason, created_at, updated_at)
@@ -51,28 +53,31 @@ public class PaymentRepository {
                 .map(inserted -> inserted == 1);
     }
 
-    public Mono<PaymentRow> findByOrderId(UUID orderId) {
+    /** The order's payment, or empty. */
+    public Mono<Payment> findByOrderId(UUID orderId) {
         return findFirstWhere("order_id", orderId);
     }
 
     /** The payment the provider's charge is for (the latest, should a fake provider reuse its ids). */
-    public Mono<PaymentRow> findByProviderPaymentId(String providerPaymentId) {
+    public Mono<Payment> findByProviderPaymentId(String providerPaymentId) {
         return findFirstWhere("provider_payment_id", providerPaymentId);
     }
 
-    private Mono<PaymentRow> findFirstWhere(String column, Object value) {
+    private Mono<Payment> findFirstWhere(String column, Object value) {
         return database.sql("SELECT " + COLUMNS + " FROM payments WHERE " + column + " = :value ORDER BY created_at DESC")
                 .bind("value", value)
                 .map(PaymentRepository::row)
-                .first();
+                .first()
+                .map(PaymentRow::payment);
     }
 
     /**
-     * Writes the payment's state, if nobody changed it since it was read at {@code row.version()}.
+     * Writes the payment's state, if nobody changed it since it was read at {@code payment.version()}.
      *
      * @throws OptimisticLockingFailureException (as the error signal) when somebody did
      */
-    public Mono<Void> update(PaymentRow row, Instant now) {
+    public Mono<Void> update(Payment payment, Instant now) {
+        var row = PaymentRow.of(payment);
         return database.sql("""
                         UPDATE payments SET status = :status, provider_payment_id = :providerPaymentId,
                                             decline_code = :declineCode, failure_reason = :failureReason,

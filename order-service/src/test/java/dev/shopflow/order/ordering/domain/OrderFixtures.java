@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Test orders in every state of the saga, reached through the order's own methods. */
-final class Orders {
+final class OrderFixtures {
 
     static final Instant PLACED_AT = Instant.parse("2026-11-21T09:00:00Z");
     static final Duration DEADLINE = Duration.ofMinutes(15);
 
-    private Orders() {
+    private OrderFixtures() {
     }
 
     static OrderLine line(long unitPrice, int quantity) {

@@ -1,5 +1,6 @@
 package dev.shopflow.auth.account.persistence;
 
+import dev.shopflow.auth.account.domain.RegisteredAccount;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,20 +10,23 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Reads and writes {@code users} with plain SQL; the email column holds the normalised address. */
+/**
+ * Reads and writes accounts in the {@code users} table with plain SQL; the email column holds the normalised address.
+ */
 @Repository
-public class UserRepository {
+public class AccountRepository {
 
     private static final String COLUMNS = "id, email, name, password_hash, roles";
 
     private final DatabaseClient database;
 
-    public UserRepository(DatabaseClient database) {
+    public AccountRepository(DatabaseClient database) {
         this.database = database;
     }
 
-    /** Inserts the user; completes empty when the email is taken (the unique constraint decides, race-free). */
-    public Mono<UserRow> insertIfEmailFree(UserRow user, Instant now) {
+    /** Inserts the account; completes empty when the email is taken (the unique constraint decides, race-free). */
+    public Mono<RegisteredAccount> insertIfEmailFree(RegisteredAccount account, Instant now) {
+        var user = AccountRow.of(account);
         return database.sql("""
                         INSERT INTO users (id, email, name, password_hash, roles, created_at, updated_at)
                         VALUES (:id, :email, :name, :passwordHash, :roles, :now, :now)
@@ -34,25 +38,30 @@ public class UserRepository {
                 .bind("passwordHash", user.passwordHash())
                 .bind("roles", user.roles().toArray(String[]::new))
                 .bind("now", now)
-                .map(UserRepository::row)
-                .one();
+                .map(AccountRepository::row)
+                .one()
+                .map(AccountRow::account);
     }
 
-    public Mono<UserRow> findById(UUID id) {
+    /** The account, or empty. */
+    public Mono<RegisteredAccount> findById(UUID id) {
         return database.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id)
-                .map(UserRepository::row)
-                .one();
+                .map(AccountRepository::row)
+                .one()
+                .map(AccountRow::account);
     }
 
-    public Mono<UserRow> findByEmail(String email) {
+    /** The account with this normalised email, or empty. */
+    public Mono<RegisteredAccount> findByEmail(String email) {
         return database.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
                 .bind("email", email)
-                .map(UserRepository::row)
-                .one();
+                .map(AccountRepository::row)
+                .one()
+                .map(AccountRow::account);
     }
 
-    /** Sets the password hash and roles of an existing user. */
+    /** Sets the password hash and roles of an existing account. */
     public Mono<Void> updateCredentials(UUID id, String passwordHash, List<String> roles, Instant now) {
         return database.sql("""
                         UPDATE users SET password_hash = :passwordHash, roles = :roles, updated_at = :now,
@@ -65,9 +74,9 @@ public class UserRepository {
                 .then();
     }
 
-    private static UserRow row(Readable row) {
+    private static AccountRow row(Readable row) {
         String[] roles = row.get("roles", String[].class);
-        return new UserRow(row.get("id", UUID.class), row.get("email", String.class), row.get("name", String.class),
+        return new AccountRow(row.get("id", UUID.class), row.get("email", String.class), row.get("name", String.class),
                 row.get("password_hash", String.class), roles == null ? List.of() : Arrays.asList(roles));
     }
 }
