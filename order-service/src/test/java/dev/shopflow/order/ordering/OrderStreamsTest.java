@@ -86,7 +86,8 @@ class OrderStreamsTest extends OrderServiceTest {
                 })
                 .assertNext(status -> {
                     assertThat(status).isEqualTo("CANCELLED");
-                    assertThat(Duration.ofNanos(System.nanoTime() - cancelling.get())).isLessThan(Duration.ofSeconds(1));
+                    assertThat(Duration.ofNanos(System.nanoTime() - cancelling.get()))
+                            .isLessThan(Duration.ofSeconds(1));
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(15));
