@@ -28,6 +28,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the outbox's pending events to Kafka, at least once and in order per record key, and marks them sent.
@@ -223,7 +224,11 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, "content-type", "application/json");
         var publication = tracing.startPublishing("outbox publish " + event.topic(), event.headers());
         publication.headers().forEach((name, value) -> header(record, name, value));
+        // KafkaProducer.send may block (up to max.block.ms) for metadata or buffer space. Without the hop it would run
+        // on the database driver's event loop (after the query) or on the producer's own network thread (after the
+        // previous send completed): the first stalls every connection on that loop, the second cannot make progress.
         return Mono.fromFuture(() -> kafka.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(result -> {
                     published.increment();
                     publication.end().accept(null);
