@@ -27,7 +27,7 @@ public class AccountRepository {
     /** Inserts the account; completes empty when the email is taken (the unique constraint decides, race-free). */
     public Mono<RegisteredAccount> insertIfEmailFree(RegisteredAccount account, Instant now) {
         var user = AccountRow.of(account);
-        return database.sql("""
+        return account(database.sql("""
                         INSERT INTO users (id, email, name, password_hash, roles, created_at, updated_at)
                         VALUES (:id, :email, :name, :passwordHash, :roles, :now, :now)
                         ON CONFLICT (email) DO NOTHING
@@ -37,28 +37,17 @@ public class AccountRepository {
                 .bind("name", user.name())
                 .bind("passwordHash", user.passwordHash())
                 .bind("roles", user.roles().toArray(String[]::new))
-                .bind("now", now)
-                .map(AccountRepository::row)
-                .one()
-                .map(AccountRow::account);
+                .bind("now", now));
     }
 
     /** The account, or empty. */
     public Mono<RegisteredAccount> findById(UUID id) {
-        return database.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
-                .bind("id", id)
-                .map(AccountRepository::row)
-                .one()
-                .map(AccountRow::account);
+        return account(database.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").bind("id", id));
     }
 
     /** The account with this normalised email, or empty. */
     public Mono<RegisteredAccount> findByEmail(String email) {
-        return database.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
-                .bind("email", email)
-                .map(AccountRepository::row)
-                .one()
-                .map(AccountRow::account);
+        return account(database.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email").bind("email", email));
     }
 
     /** Sets the password hash and roles of an existing account. */
@@ -78,5 +67,10 @@ public class AccountRepository {
         String[] roles = row.get("roles", String[].class);
         return new AccountRow(row.get("id", UUID.class), row.get("email", String.class), row.get("name", String.class),
                 row.get("password_hash", String.class), roles == null ? List.of() : Arrays.asList(roles));
+    }
+
+    /** The one account a query answers, or empty. */
+    private static Mono<RegisteredAccount> account(DatabaseClient.GenericExecuteSpec query) {
+        return query.map(AccountRepository::row).one().map(AccountRow::account);
     }
 }
