@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -72,8 +72,12 @@ class InventoryTest {
     @Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    /**
+     * This context's broker. Not {@code spring.kafka.bootstrap-servers}: every embedded broker sets that system
+     * property when it starts, so once another test context has started its own, the property names that one.
+     */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     private KafkaConsumer<String, String> inventoryEvents;
     private final Map<String, List<Announcement>> announced = new ConcurrentHashMap<>();
@@ -85,7 +89,7 @@ class InventoryTest {
     @BeforeAll
     void listenToInventoryEvents() {
         var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         inventoryEvents = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -86,8 +86,12 @@ class OrderSagaTest extends OrderServiceTest {
     @Autowired
     private MeterRegistry meters;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    /**
+     * This context's broker. Not {@code spring.kafka.bootstrap-servers}: every embedded broker sets that system
+     * property when it starts, so once another test context has started its own, the property names that one.
+     */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     private KafkaConsumer<String, String> orderEvents;
     private final Map<String, List<Announcement>> announced = new ConcurrentHashMap<>();
@@ -103,7 +107,7 @@ class OrderSagaTest extends OrderServiceTest {
     @BeforeAll
     void listenToOrderEvents() {
         var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "saga-test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         orderEvents = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
