@@ -105,7 +105,7 @@ ticks="$(getconf CLK_TCK)"
 
 # ---- CPU and memory from /proc -----------------------------------------------------------------------------------
 # One sample: "name pid cpu_ticks" for every stack process, and "postgres pid cpu_ticks" for every PostgreSQL backend
-# connected to one of the stack's databases (their title is "postgres: USER DATABASE HOST(PORT) STATE").
+# connected to one of the stack's databases (titled "postgres: [CLUSTER:] USER DATABASE HOST(PORT) STATE").
 cpu_sample() {
   local name pid
   while read -r name pid; do
@@ -113,7 +113,8 @@ cpu_sample() {
     echo "$name $pid $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")"
   done < <(stack_processes)
   ps -eo pid=,args= | awk -v suffix="$suffix" '
-    $2 == "postgres:" && ($4 == "auth" suffix || $4 == "catalog" suffix || $4 == "orders" suffix || $4 == "payments" suffix) { print $1 }' |
+    $2 == "postgres:" { # Debian names the cluster first: "postgres: 15/main: USER DATABASE ..."
+      for (i = 4; i <= 5; i++) if ($i == "auth" suffix || $i == "catalog" suffix || $i == "orders" suffix || $i == "payments" suffix) { print $1; break } }' |
     while read -r pid; do
       [ -r "/proc/$pid/stat" ] && echo "postgres $pid $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")"
     done
