@@ -195,15 +195,23 @@ if [ "$profile" = true ]; then
       filename="$out/$name.jfr" > /dev/null 2>&1 || true
   done < <(stack_processes)
 fi
+stop_recordings() { # JFR.stop writes each recording to its file; without it they would run as long as the JVMs
+  local name pid jcmd
+  while read -r name pid; do
+    jcmd="$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd"
+    [ -x "$jcmd" ] && "$jcmd" "$pid" JFR.stop name=capacity > /dev/null 2>&1 || true
+  done < <(stack_processes)
+}
+[ "$profile" = true ] && trap stop_recordings EXIT
 k6_status=0
 wait "$k6_job" || k6_status=$?
 cpu_sample > "$out/cpu-after"
 ended=$(date +%s%N)
 if [ "$profile" = true ]; then
+  stop_recordings
+  trap - EXIT
   while read -r name pid; do
-    jcmd="$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd"
-    [ -x "$jcmd" ] && "$jcmd" "$pid" JFR.stop name=capacity > /dev/null 2>&1 || true
-    jfr="$(dirname "$jcmd")/jfr"
+    jfr="$(dirname "$(readlink -f "/proc/$pid/exe")")/jfr"
     if [ -f "$out/$name.jfr" ]; then
       for view in hot-methods allocation-by-class gc cpu-load; do
         echo "=== jfr view $view ($name, measured run)"; "$jfr" view --width 200 "$view" "$out/$name.jfr" 2>&1 || true
