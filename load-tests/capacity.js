@@ -7,6 +7,9 @@
 // confirmed, or fails: the stack is past its capacity and further steps would only pile up a queue. Thresholds do not
 // abort it themselves because k6 counts `delayAbortEval` from the start of the test, the setup's sign-ups included,
 // so a step could not be given its own time to be judged.
+// CHECKOUT=buy-now places each order at once with one product (POST /api/orders with `items`) instead of going
+// through the catalog and the cart first: the load is then the saga alone, as bench/capacity.sh drives it (with
+// STEPS=1: one constant arrival rate).
 // ./shopflow load capacity [--rate 2] [--duration 20s] [--vus 200]   (rate: first step; duration: each step)
 import exec from 'k6/execution';
 import * as shop from './lib/shopflow.js';
@@ -16,6 +19,8 @@ const MAX_VUS = shop.intSetting('VUS', 200);
 const STEPS = shop.intSetting('STEPS', 10);
 const STEP_S = Math.round(shop.seconds(shop.durationSetting('DURATION', '20s')));
 const P95_LIMIT_MS = shop.intSetting('CAPACITY_P95_MS', 2000);
+const CHECKOUT = __ENV.CHECKOUT || 'funnel';
+if (!['funnel', 'buy-now'].includes(CHECKOUT)) throw new Error(`CHECKOUT must be funnel or buy-now, not '${CHECKOUT}'`);
 
 const rates = [];
 for (let i = 0, rate = START; i < STEPS; i++, rate = Math.round(rate * 1.5 * 10) / 10) rates.push(rate);
@@ -46,13 +51,22 @@ export const options = {
 };
 
 export function setup() {
-  return Object.assign({ customers: shop.signUpCustomers(MAX_VUS) }, shop.loadCatalog());
+  const data = Object.assign({ customers: shop.signUpCustomers(MAX_VUS) }, shop.loadCatalog());
+  // bench/capacity.sh reads this line (k6 --console-output) to measure the stack's CPU from here on, not the sign-ups.
+  console.log(`capacity: ${data.customers.length} customers signed up, the load starts`);
+  return data;
+}
+
+function buyNow(who, data) {
+  const order = shop.placeOrder(who, shop.CARD_OK, [{ productId: shop.pick(data.productIds), quantity: 1 }]);
+  return order === null ? null : shop.followOrder(who, order, 'CONFIRMED');
 }
 
 export default function (data) {
   const step = Math.min(rates.length - 1, Math.floor(shop.elapsedSeconds() / STEP_S));
   shop.tagVu('step', stepTag(step));
-  const order = shop.checkoutFunnel(shop.customer(data), data, shop.CARD_OK, 'CONFIRMED');
+  const order = CHECKOUT === 'buy-now' ? buyNow(shop.customer(data), data)
+    : shop.checkoutFunnel(shop.customer(data), data, shop.CARD_OK, 'CONFIRMED');
   const overloaded = order === null || order.placeToSeenMillis > 3 * P95_LIMIT_MS;
   if (step > 0 && overloaded) {
     exec.test.abort(`step ${stepTag(step)} is past the stack's capacity: an order ${order === null ? 'failed'

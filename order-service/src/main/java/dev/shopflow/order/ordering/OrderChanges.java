@@ -6,7 +6,10 @@ import dev.shopflow.platform.database.PostgresChannel.Listening;
 import dev.shopflow.platform.database.PostgresChannel.Notified;
 import dev.shopflow.platform.database.PostgresChannel.Signal;
 import io.r2dbc.spi.ConnectionFactory;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -27,7 +30,12 @@ class OrderChanges implements SmartLifecycle {
     static final String CHANNEL = "order_changed";
 
     private final PostgresChannel channel;
-    private final Sinks.Many<Signal> heard = Sinks.many().multicast().directBestEffort();
+    /**
+     * The watchers of each order, by its id as notified: a notification reaches the watchers of its order only, so
+     * its cost does not grow with the number of streams open (filtering one shared flux per stream made every
+     * notification cost every open stream a signal, which under load grew with the square of the order rate).
+     */
+    private final ConcurrentMap<String, Set<Sinks.Many<Signal>>> watchers = new ConcurrentHashMap<>();
     private volatile Disposable listening;
 
     OrderChanges(ConnectionFactory connectionFactory) {
@@ -41,22 +49,56 @@ class OrderChanges implements SmartLifecycle {
 
     /**
      * A signal each time the order may have changed: a change to it committed (by any instance), or this instance
-     * (re)started listening, when changes may have been missed. A signal says "look again", not what changed; none
-     * is kept for a watcher that is not ready for it, so a watcher takes them without limit and keeps the latest.
+     * (re)started listening, when changes may have been missed. A signal says "look again", not what changed; a
+     * watcher takes them without limit and keeps the latest.
      */
     Flux<Signal> of(UUID orderId) {
         String id = orderId.toString();
-        return heard.asFlux().filter(signal -> switch (signal) {
-            case Listening listening -> true;
-            case Notified notified -> notified.payload().equals(id);
+        return Flux.defer(() -> {
+            // Registered before it is subscribed to, and buffered in between: a change that commits meanwhile is not
+            // lost (OrderStreams subscribes to the changes before its first look). Its one subscriber requests
+            // without limit, so the buffer never holds more than the signals of that instant.
+            Sinks.Many<Signal> watcher = Sinks.many().unicast().onBackpressureBuffer();
+            watchers.compute(id, (order, present) -> {
+                Set<Sinks.Many<Signal>> watching = present == null ? ConcurrentHashMap.newKeySet() : present;
+                watching.add(watcher);
+                return watching;
+            });
+            return watcher.asFlux().doFinally(end -> watchers.computeIfPresent(id, (order, watching) -> {
+                watching.remove(watcher);
+                return watching.isEmpty() ? null : watching;
+            }));
         });
+    }
+
+    /** How many orders have a watcher in this instance now. */
+    int watchedOrders() {
+        return watchers.size();
+    }
+
+    /** Hands a signal to the watchers it concerns: all of them when listening (re)started, else the order's own. */
+    private void deliver(Signal signal) {
+        switch (signal) {
+            case Listening listening -> watchers.values().forEach(watching -> emit(watching, signal));
+            case Notified notified -> {
+                Set<Sinks.Many<Signal>> watching = watchers.get(notified.payload());
+                if (watching != null) {
+                    emit(watching, signal);
+                }
+            }
+        }
+    }
+
+    private static void emit(Set<Sinks.Many<Signal>> watching, Signal signal) {
+        // A watcher that has just ended refuses the signal (FAIL_CANCELLED / FAIL_TERMINATED): nothing to do then.
+        watching.forEach(watcher -> watcher.tryEmitNext(signal));
     }
 
     @Override
     public synchronized void start() {
         if (listening == null) {
-            // The listening flux emits one signal at a time, so emissions into the sink never race.
-            listening = channel.listen().subscribe(heard::tryEmitNext);
+            // The listening flux emits one signal at a time, so emissions into a watcher's sink never race.
+            listening = channel.listen().subscribe(this::deliver);
         }
     }
 

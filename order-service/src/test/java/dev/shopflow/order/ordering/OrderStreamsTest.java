@@ -53,6 +53,9 @@ class OrderStreamsTest extends OrderServiceTest {
     @Autowired
     private OrderStreams streams;
 
+    @Autowired
+    private OrderChanges changes;
+
     @Test
     void startsWithTheCurrentStateAndEndsRightAfterAFinalOne() {
         UUID user = UUID.randomUUID();
@@ -125,6 +128,39 @@ class OrderStreamsTest extends OrderServiceTest {
                     .expectNext("PENDING")
                     .thenCancel()
                     .verify(Duration.ofSeconds(10));
+        } finally {
+            open.forEach(Disposable::dispose);
+        }
+    }
+
+    @Test
+    void wakesEveryStreamOfTheChangedOrderAndNoOtherAndForgetsAStreamOnceItEnded() {
+        UUID user = UUID.randomUUID();
+        UUID order = place(user);
+        UUID otherOrder = place(user);
+        List<String> first = new CopyOnWriteArrayList<>();
+        List<String> second = new CopyOnWriteArrayList<>();
+        List<String> other = new CopyOnWriteArrayList<>();
+        List<Disposable> open = new ArrayList<>();
+        try {
+            open.add(statuses(order, user).subscribe(first::add));
+            open.add(statuses(order, user).subscribe(second::add));
+            open.add(statuses(otherOrder, user).subscribe(other::add));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> first.size() == 1 && second.size() == 1 && other.size() == 1);
+
+            orders.cancel(order, customer(user)).block();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(first).containsExactly("PENDING", "CANCELLED");
+                assertThat(second).containsExactly("PENDING", "CANCELLED");
+            });
+            // Both streams of the cancelled order ended with it; the other order's stream still waits, unwoken.
+            await().atMost(Duration.ofSeconds(5)).until(() -> changes.watchedOrders() == 1);
+            assertThat(other).containsExactly("PENDING");
+
+            open.getLast().dispose();
+            await().atMost(Duration.ofSeconds(5)).until(() -> changes.watchedOrders() == 0);
         } finally {
             open.forEach(Disposable::dispose);
         }
