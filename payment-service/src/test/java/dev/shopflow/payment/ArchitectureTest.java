@@ -21,4 +21,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule rowsStayInPersistence = ServiceArchitecture.ROWS_STAY_IN_PERSISTENCE;
+
+    @ArchTest
+    static final ArchRule rowsArePrivateToPersistence = ServiceArchitecture.ROWS_ARE_PRIVATE_TO_PERSISTENCE;
 }

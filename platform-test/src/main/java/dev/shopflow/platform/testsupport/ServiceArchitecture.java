@@ -58,6 +58,13 @@ public final class ServiceArchitecture {
             .should().dependOnClassesThat(and(resideInAPackage("dev.shopflow.."), simpleNameEndingWith("Row")))
             .because("application code works with domain objects; a row's shape is the persistence package's business");
 
+    /** A row is its repository's: it lives in {@code persistence} and nothing outside that package can name it. */
+    public static final ArchRule ROWS_ARE_PRIVATE_TO_PERSISTENCE = classes()
+            .that(and(resideInAPackage("dev.shopflow.."), simpleNameEndingWith("Row")))
+            .should().resideInAPackage("..persistence..")
+            .andShould().notBePublic()
+            .because("a repository answers with domain objects, so no other package needs its rows");
+
     private static ArchCondition<JavaClass> reachOtherFeaturesOnlyThroughTheirApplicationPackages() {
         return new ArchCondition<>("reach other features only through their application packages") {
             @Override

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The boundary rules catch what they are meant to and nothing else. Two small services stand in for real ones:
  * {@code dev.shopflow.tidyshop} keeps to the rules; {@code dev.shopflow.leakyshop} is the same service with one
  * feature reaching into another's domain ({@code ordering.Orders} takes a {@code cart.domain.CartLine}) and one
- * application service handling a row ({@code cart.Carts} takes a {@code cart.persistence.CartRow}).
+ * application service handling a row ({@code cart.Carts} takes a {@code cart.persistence.CartRow}, which is public
+ * for it).
  */
 class ServiceArchitectureTest {
 
@@ -49,6 +50,17 @@ class ServiceArchitectureTest {
                 .contains("dev.shopflow.leakyshop.cart.Carts")
                 .contains("dev.shopflow.leakyshop.cart.persistence.CartRow")
                 .doesNotContain("dev.shopflow.leakyshop.ordering.Orders");
+    }
+
+    @Test
+    void letsRowsBePackagePrivateInPersistence() {
+        assertThat(violations(ServiceArchitecture.ROWS_ARE_PRIVATE_TO_PERSISTENCE, TIDY)).isEmpty();
+    }
+
+    @Test
+    void refusesAPublicRow() {
+        assertThat(violations(ServiceArchitecture.ROWS_ARE_PRIVATE_TO_PERSISTENCE, LEAKY))
+                .contains("dev.shopflow.leakyshop.cart.persistence.CartRow");
     }
 
     /** The rule's violations as ArchUnit reports them, empty when it holds. */

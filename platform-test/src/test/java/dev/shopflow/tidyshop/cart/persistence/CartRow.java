@@ -1,5 +1,5 @@
 package dev.shopflow.tidyshop.cart.persistence;
 
 /** A fixture of {@code ServiceArchitectureTest}: how the cart feature's table looks. */
-public record CartRow(String productId, int quantity) {
+record CartRow(String productId, int quantity) {
 }
