@@ -2,6 +2,9 @@ package dev.shopflow.platform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -163,6 +166,21 @@ public abstract class ServiceContract {
                 .expectBody()
                 .jsonPath("$.info.title").isEqualTo("Shopflow " + serviceName)
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+
+    /**
+     * Writes the service's OpenAPI document to {@code target/openapi/<service>.json}, where CI's Spectral step lints
+     * it (ADR 0018).
+     */
+    @Test
+    void writesItsApiDocumentForLinting() throws IOException {
+        byte[] document = web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        Path written = Path.of("target", "openapi", serviceName + ".json");
+        Files.createDirectories(written.getParent());
+        Files.write(written, document);
+        assertThat(written).isNotEmptyFile();
     }
 
     @Test
