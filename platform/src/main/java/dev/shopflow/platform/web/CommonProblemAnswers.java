@@ -31,6 +31,7 @@ import org.springframework.web.method.HandlerMethod;
  * <li>429 with {@code Retry-After} (the gateway's rate limits), 500, 503 and 504 (a dependency or the service
  * cannot be reached, or does not answer in time) on every operation.</li>
  * </ul>
+ * A 204 or 3xx answer (such as a 304 to {@code If-None-Match}) is left without content.
  */
 final class CommonProblemAnswers implements OperationCustomizer {
 
@@ -66,7 +67,10 @@ final class CommonProblemAnswers implements OperationCustomizer {
         add(responses, "504", "The service did not answer the gateway in time.");
 
         responses.forEach((code, response) -> {
-            if (code.startsWith("4") || code.startsWith("5")) {
+            if (code.startsWith("3") || code.equals("204")) {
+                // springdoc gives every declared answer the method's return type; these have no body.
+                response.setContent(null);
+            } else if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + ApiDocsAutoConfiguration.PROBLEM))));
             }
