@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -233,6 +234,49 @@ public abstract class ServiceContract {
                         .expectStatus().isForbidden();
             }
         }
+    }
+
+    /** Which methods a public path serves is public too: {@code OPTIONS} needs no token there (RFC 9110 §9.3.7). */
+    @Test
+    void answersOptionsOnEveryPublicOperationWithoutAToken() {
+        for (DocumentedOperation operation : documentedOperations()) {
+            if (operation.isPublic()) {
+                web.options().uri(operation.examplePath()).exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().value(HttpHeaders.ALLOW, allowed -> assertThat(allowed)
+                                .as("OPTIONS %s", operation.examplePath()).contains(operation.method().name()));
+            }
+        }
+    }
+
+    /** A 405 names in {@code Allow} exactly the methods {@code OPTIONS} lists for the same path, HEAD among them. */
+    @Test
+    void answersAMethodAPathDoesNotServeWithTheMethodsItDoes() {
+        var listed = web.options().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .returnResult(Void.class).getResponseHeaders().getAllow();
+        assertThat(listed).contains(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+        web.patch().uri("/v3/api-docs").exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.ALLOW, allowed -> assertThat(
+                        HttpHeaders.readOnlyHttpHeaders(singleAllow(allowed)).getAllow())
+                        .containsExactlyInAnyOrderElementsOf(listed));
+    }
+
+    private static HttpHeaders singleAllow(String allowed) {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, allowed);
+        return headers;
+    }
+
+    /** RFC 8615 documents are public, so one that does not exist is a 404 problem to anyone, not a 401. */
+    @Test
+    void answersAWellKnownPathItDoesNotServeWith404() {
+        web.get().uri("/.well-known/no-such-document").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private List<DocumentedOperation> documentedOperations() {

@@ -45,9 +45,13 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @EnableConfigurationProperties(JwtProperties.class)
 public class ResourceServerAutoConfiguration {
 
+    /**
+     * Paths anyone may request. {@code /.well-known/} documents (RFC 8615) are public by definition, so a path there
+     * that nothing serves is a 404, not a 401.
+     */
     static final String[] PUBLIC_INFRASTRUCTURE = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/.well-known/**"};
 
     /** The auth service's published keys. The auth service itself declares a decoder over its own key store. */
     @Bean

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -74,10 +75,10 @@ class CategoryController {
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "The categories")
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    Mono<ResponseEntity<CategoryListResponse>> list() {
+    Mono<ResponseEntity<CategoryListResponse>> list(ServerWebExchange exchange) {
         return categories.list()
                 .map(all -> all.stream().map(CategoryResponse::of).toList())
-                .map(items -> reads.ok(new CategoryListResponse(items),
+                .map(items -> reads.ok(exchange, new CategoryListResponse(items),
                         items.stream().map(CategoryResponse::fingerprint).collect(Collectors.joining(","))));
     }
 
@@ -89,8 +90,9 @@ class CategoryController {
     @ApiResponse(responseCode = "200", description = "The category")
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @ApiResponse(responseCode = "404", description = "No category has this slug (category-not-found)")
-    Mono<ResponseEntity<CategoryResponse>> category(@PathVariable String slug) {
-        return categories.find(slug).map(CategoryResponse::of).map(body -> reads.ok(body, body.fingerprint()));
+    Mono<ResponseEntity<CategoryResponse>> category(@PathVariable String slug, ServerWebExchange exchange) {
+        return categories.find(slug).map(CategoryResponse::of)
+                .map(body -> reads.ok(exchange, body, body.fingerprint()));
     }
 
     /** 201 with the category and its {@code Location}; 409 when the slug is taken; 422 with field errors. */

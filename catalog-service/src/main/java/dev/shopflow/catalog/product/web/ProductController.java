@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -189,11 +190,12 @@ class ProductController {
             @RequestParam(required = false) String minPrice,
             @Parameter(description = "The highest price in minor units, inclusive", schema = @Schema(type = "integer",
                     format = "int64", minimum = "0", maximum = "" + ProductDetails.MAX_PRICE_AMOUNT))
-            @RequestParam(required = false) String maxPrice) {
+            @RequestParam(required = false) String maxPrice,
+            ServerWebExchange exchange) {
         var query = ProductQuery.parse(page, size, q, category, sort, minPrice, maxPrice);
         return products.search(query)
                 .map(ProductPageResponse::of)
-                .map(body -> reads.ok(body, body.fingerprint()));
+                .map(body -> reads.ok(exchange, body, body.fingerprint()));
     }
 
     /** The product; 404 when there is none or it is deleted. ETag and caching as for the list. */
@@ -205,8 +207,9 @@ class ProductController {
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @ApiResponse(responseCode = "400", description = "The id is not a UUID (malformed-product-id)")
     @ApiResponse(responseCode = "404", description = "No such product, or it is deleted (product-not-found)")
-    Mono<ResponseEntity<ProductResponse>> product(@PathVariable String id) {
-        return products.find(productId(id)).map(ProductResponse::of).map(body -> reads.ok(body, body.fingerprint()));
+    Mono<ResponseEntity<ProductResponse>> product(@PathVariable String id, ServerWebExchange exchange) {
+        return products.find(productId(id)).map(ProductResponse::of)
+                .map(body -> reads.ok(exchange, body, body.fingerprint()));
     }
 
     /** 201 with the product and its {@code Location}; 422 with field errors; 409 when the SKU is taken. */
