@@ -257,18 +257,11 @@ public abstract class ServiceContract {
                 .returnResult(Void.class).getResponseHeaders().getAllow();
         assertThat(listed).contains(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-        web.patch().uri("/v3/api-docs").exchange()
+        var refused = web.patch().uri("/v3/api-docs").exchange()
                 .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.ALLOW, allowed -> assertThat(
-                        HttpHeaders.readOnlyHttpHeaders(singleAllow(allowed)).getAllow())
-                        .containsExactlyInAnyOrderElementsOf(listed));
-    }
-
-    private static HttpHeaders singleAllow(String allowed) {
-        var headers = new HttpHeaders();
-        headers.set(HttpHeaders.ALLOW, allowed);
-        return headers;
+                .returnResult(Void.class).getResponseHeaders().getAllow();
+        assertThat(refused).containsExactlyInAnyOrderElementsOf(listed);
     }
 
     /** RFC 8615 documents are public, so one that does not exist is a 404 problem to anyone, not a 401. */
