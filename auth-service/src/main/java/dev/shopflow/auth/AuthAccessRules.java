@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may call what. Signing up, signing in and out, refreshing and the public keys need no access token (the
- * refresh token is the credential for refresh and logout); rotating keys is for administrators; everything else
+ * refresh token is the credential for refresh and logout), nor does asking which methods those paths serve
+ * ({@code OPTIONS}); rotating keys is for administrators; everything else
  * needs a valid access token (platform's last rule).
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +19,8 @@ class AuthAccessRules {
     AccessRules authRules() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
+                        "/api/auth/logout").permitAll()
+                .pathMatchers(HttpMethod.OPTIONS, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout").permitAll()
                 .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .pathMatchers("/api/auth/keys/**").hasRole(AuthenticatedUser.ADMIN);

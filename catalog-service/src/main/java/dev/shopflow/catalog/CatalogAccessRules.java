@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call what. Anyone may browse the catalog (no token); changing products, stock and categories is for
+ * Who may call what. Anyone may browse the catalog (no token) and ask which methods its paths serve ({@code OPTIONS}); changing products, stock and categories is for
  * administrators; everything else needs an access token (platform's last rule).
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +18,7 @@ class CatalogAccessRules {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
                 .pathMatchers(HttpMethod.HEAD, "/api/catalog/**").permitAll()
+                .pathMatchers(HttpMethod.OPTIONS, "/api/catalog/**").permitAll()
                 .pathMatchers("/api/catalog/products", "/api/catalog/products/**",
                         "/api/catalog/categories", "/api/catalog/categories/**").hasRole(AuthenticatedUser.ADMIN);
     }

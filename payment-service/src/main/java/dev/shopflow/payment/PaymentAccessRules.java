@@ -14,6 +14,7 @@ class PaymentAccessRules {
 
     @Bean
     AccessRules stripeWebhooksArePublic() {
-        return exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll();
+        return exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll()
+                .pathMatchers(HttpMethod.OPTIONS, "/webhooks/stripe").permitAll();
     }
 }

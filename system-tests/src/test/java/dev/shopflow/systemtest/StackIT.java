@@ -11,6 +11,8 @@ import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import dev.shopflow.platform.testsupport.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +138,25 @@ class StackIT {
 
         assertThat(response.headers().firstValue("Shopflow-Service")).hasValue(owner);
         assertThat(response.statusCode()).isLessThan(500);
+    }
+
+    /**
+     * Every service's document as the gateway serves it to Swagger UI and to clients, written to
+     * {@code target/openapi/gateway-<name>.json} for CI's Spectral step (ADR 0018).
+     */
+    @ParameterizedTest
+    @CsvSource({"auth, auth-service", "catalog, catalog-service", "order, order-service", "payment, payment-service"})
+    @Order(1)
+    void theGatewayServesEveryServicesApiDocumentPointedAtItself(String name, String owner) throws IOException {
+        var response = Http.get(gateway() + "/v3/api-docs/" + name);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Shopflow-Service")).hasValue(owner);
+        assertThat(JsonPath.<String>read(response.body(), "$.info.title")).isEqualTo("Shopflow " + owner);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.servers[*].url")).containsExactly("/");
+        Path written = Path.of("target", "openapi", "gateway-" + name + ".json");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, response.body());
     }
 
     @Test

@@ -41,6 +41,24 @@ class CatalogCachingTest {
                 .expectBody().isEmpty();
     }
 
+    /** {@code *} matches any current representation, and an existing product has one (RFC 9110 §13.1.2). */
+    @Test
+    void answersIfNoneMatchAnyWithNotModifiedForAProductThatExists() {
+        var product = fixture().createProduct(fixture().newCategory(), "Anything", 1000);
+        String etag = etagOf("/api/catalog/products/" + product.get("id"));
+
+        web.get().uri("/api/catalog/products/{id}", product.get("id"))
+                .header(HttpHeaders.IF_NONE_MATCH, "*")
+                .exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody().isEmpty();
+        web.get().uri("/api/catalog/products/{id}", "00000000-0000-0000-0000-000000000000")
+                .header(HttpHeaders.IF_NONE_MATCH, "*")
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
     @Test
     void changesTheProductsETagWhenItsStockChanges() {
         var product = fixture().createProduct(fixture().newCategory(), "Restocked", 1000);

@@ -33,14 +33,27 @@ class GatewaySecurityTest extends GatewayTest {
             "HEAD, /api/catalog/products/7",
             "GET,  /api/catalog/categories",
             "POST, /webhooks/stripe",
-            "GET,  /v3/api-docs/order"})
+            "GET,  /v3/api-docs/order",
+            "OPTIONS, /api/catalog/products",
+            "OPTIONS, /api/auth/register",
+            "OPTIONS, /.well-known/jwks.json",
+            "OPTIONS, /webhooks/stripe"})
     void letsPublicRoutesThroughWithoutAToken(String method, String path) {
         web.method(HttpMethod.valueOf(method)).uri(path).exchange()
                 .expectStatus().isOk();
     }
 
+    /** RFC 8615 paths are public: one the gateway routes nowhere is a 404, as for a signed-in caller, not a 401. */
+    @Test
+    void answersAWellKnownPathThatNoServiceServesWith404() {
+        web.get().uri("/.well-known/no-such-document").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     @ParameterizedTest
     @CsvSource({
+            "OPTIONS, /api/orders",
             "GET,    /api/auth/me",
             "POST,   /api/catalog/products",
             "PUT,    /api/catalog/products/7/stock",

@@ -2,8 +2,15 @@ package dev.shopflow.platform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,16 +18,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every Shopflow service promises the launcher, the gateway and whoever operates it: liveness and readiness
  * probes that include the service's real dependencies, Prometheus metrics — both on the management port only, the
  * dependencies' details shown to administrators only — RFC 9457 problem details, and its name on every answer. Each
  * service's context test extends this (or {@link DatabaseServiceContract}) and so boots the real application on a
- * random port and a random management port.
+ * random port and a random management port. Its OpenAPI document is part of the promise: every answer the tests get
+ * through {@link #web} must be what the document says ({@link ApiContract}), and the document must say who may call
+ * each operation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -35,6 +48,15 @@ public abstract class ServiceContract {
 
     @LocalManagementPort
     private int managementPort;
+
+    /** From now on, every answer to {@link #web} is checked against the service's own OpenAPI document. */
+    @BeforeEach
+    void checkAnswersAgainstTheApiDocument() {
+        String document = web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        web = web.mutate().filter(ApiContract.of(document).checksAnswers()).build();
+    }
 
     /** A client of the service's management port, where health and metrics are served. */
     protected WebTestClient management() {
@@ -163,6 +185,136 @@ public abstract class ServiceContract {
                 .expectBody()
                 .jsonPath("$.info.title").isEqualTo("Shopflow " + serviceName)
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+
+    /**
+     * Writes the service's OpenAPI document to {@code target/openapi/<service>.json}, where CI's Spectral step lints
+     * it (ADR 0018).
+     */
+    @Test
+    void writesItsApiDocumentForLinting() throws IOException {
+        byte[] document = web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        Path written = Path.of("target", "openapi", serviceName + ".json");
+        Files.createDirectories(written.getParent());
+        Files.write(written, document);
+        assertThat(written).isNotEmptyFile();
+    }
+
+    /**
+     * An operation the document marks public ({@code security: []}) is served without a token; every other one is
+     * refused with 401 — and each answer is the one the document gives (checked by {@link ApiContract}).
+     */
+    @Test
+    void documentsWhichOperationsNeedAnAccessToken() {
+        for (DocumentedOperation operation : documentedOperations()) {
+            var answer = web.method(operation.method()).uri(operation.examplePath())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange();
+            if (operation.isPublic()) {
+                answer.expectStatus().value(status -> assertThat(status)
+                        .as("%s is documented as public", operation).isNotEqualTo(401));
+            } else {
+                answer.expectStatus().isUnauthorized();
+            }
+        }
+    }
+
+    /** An operation that documents a 403 refuses a customer's token with it. */
+    @Test
+    void refusesACustomerWhereTheDocumentSaysSo() {
+        String customer = accessToken();
+        for (DocumentedOperation operation : documentedOperations()) {
+            if (operation.answers("403")) {
+                web.method(operation.method()).uri(operation.examplePath())
+                        .headers(headers -> headers.setBearerAuth(customer))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                        .exchange()
+                        .expectStatus().isForbidden();
+            }
+        }
+    }
+
+    /** Which methods a public path serves is public too: {@code OPTIONS} needs no token there (RFC 9110 §9.3.7). */
+    @Test
+    void answersOptionsOnEveryPublicOperationWithoutAToken() {
+        for (DocumentedOperation operation : documentedOperations()) {
+            if (operation.isPublic()) {
+                web.options().uri(operation.examplePath()).exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().value(HttpHeaders.ALLOW, allowed -> assertThat(allowed)
+                                .as("OPTIONS %s", operation.examplePath()).contains(operation.method().name()));
+            }
+        }
+    }
+
+    /** A 405 names in {@code Allow} exactly the methods {@code OPTIONS} lists for the same path, HEAD among them. */
+    @Test
+    void answersAMethodAPathDoesNotServeWithTheMethodsItDoes() {
+        var listed = web.options().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .returnResult(Void.class).getResponseHeaders().getAllow();
+        assertThat(listed).contains(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+        var refused = web.patch().uri("/v3/api-docs").exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .returnResult(Void.class).getResponseHeaders().getAllow();
+        assertThat(refused).containsExactlyInAnyOrderElementsOf(listed);
+    }
+
+    /** RFC 8615 documents are public, so one that does not exist is a 404 problem to anyone, not a 401. */
+    @Test
+    void answersAWellKnownPathItDoesNotServeWith404() {
+        web.get().uri("/.well-known/no-such-document").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private List<DocumentedOperation> documentedOperations() {
+        JsonNode document = JsonMapper.shared().readTree(web.get().uri("/v3/api-docs").exchange()
+                .expectBody(String.class).returnResult().getResponseBody());
+        var operations = new ArrayList<DocumentedOperation>();
+        for (var path : document.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                operations.add(new DocumentedOperation(HttpMethod.valueOf(operation.getKey().toUpperCase(Locale.ROOT)),
+                        path.getKey(), operation.getValue()));
+            }
+        }
+        return operations;
+    }
+
+    /** One operation of the document, with a path that fills each path parameter with a value of its type. */
+    private record DocumentedOperation(HttpMethod method, String path, JsonNode operation) {
+
+        boolean isPublic() {
+            return operation.has("security") && operation.get("security").isEmpty();
+        }
+
+        boolean answers(String status) {
+            return operation.path("responses").has(status);
+        }
+
+        String examplePath() {
+            String example = path;
+            for (JsonNode parameter : operation.path("parameters")) {
+                if (parameter.path("in").asString().equals("path")) {
+                    JsonNode schema = parameter.path("schema");
+                    String value = switch (schema.path("type").asString()) {
+                        case "integer", "number" -> "0";
+                        default -> schema.path("format").asString().equals("uuid") ? UUID.randomUUID().toString() : "x";
+                    };
+                    example = example.replace("{" + parameter.path("name").asString() + "}", value);
+                }
+            }
+            return example;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.shopflow.platform.kafka;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * record to its original topic again; the inbox applies it once, however often it is replayed.
  */
 @RestController
+@Tag(name = "Dead letters", description = "Events this service could not apply, for administrators to replay")
 @RequestMapping("${shopflow.kafka.dead-letters-path}")
 class DeadLetterController {
 
@@ -41,6 +45,12 @@ class DeadLetterController {
 
     /** Dead letters of one consumed topic, or of all of them; oldest first per partition, at most 500. */
     @GetMapping
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters",
+            description = "Dead letters of one consumed topic, or of all of them; oldest first per partition, at "
+                    + "most 500. For administrators.")
+    @ApiResponse(responseCode = "200", description = "The dead letters")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "This service reads no such topic")
     Mono<DeadLetterList> list(@RequestParam(required = false) String topic) {
         List<String> chosen = topic == null ? topics : List.of(known(topic));
         return blocking(() -> new DeadLetterList(chosen.stream()
@@ -51,6 +61,12 @@ class DeadLetterController {
 
     /** 200 with the replayed dead letter; 404 when this service has no dead letter there. */
     @PostMapping("/{topic}/{partition}/{offset}/replay")
+    @Operation(operationId = "replayDeadLetter", summary = "Replay a dead letter",
+            description = "Publishes the record to its original topic again; the inbox applies it once, however "
+                    + "often it is replayed. For administrators.")
+    @ApiResponse(responseCode = "200", description = "The replayed dead letter")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "This service reads no such topic, or has no dead letter there")
     Mono<DeadLetter> replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         String known = known(topic);
         return blocking(() -> deadLetters.replay(known, consumerGroup, partition, offset)
@@ -61,6 +77,11 @@ class DeadLetterController {
 
     /** Replays every dead letter of one topic (at most 500 per call). */
     @PostMapping("/replay")
+    @Operation(operationId = "replayDeadLetters", summary = "Replay a topic's dead letters",
+            description = "Replays every dead letter of one topic, at most 500 per call. For administrators.")
+    @ApiResponse(responseCode = "200", description = "How many were replayed, and which")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "This service reads no such topic")
     Mono<Replayed> replayAll(@RequestParam String topic) {
         String known = known(topic);
         return blocking(() -> {

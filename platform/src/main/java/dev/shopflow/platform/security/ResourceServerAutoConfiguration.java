@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -43,9 +45,13 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @EnableConfigurationProperties(JwtProperties.class)
 public class ResourceServerAutoConfiguration {
 
+    /**
+     * Paths anyone may request. {@code /.well-known/} documents (RFC 8615) are public by definition, so a path there
+     * that nothing serves is a 404, not a 401.
+     */
     static final String[] PUBLIC_INFRASTRUCTURE = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/.well-known/**"};
 
     /** The auth service's published keys. The auth service itself declares a decoder over its own key store. */
     @Bean
@@ -97,5 +103,19 @@ public class ResourceServerAutoConfiguration {
                 configurer.addCustomResolver(new AuthenticatedUserArgumentResolver());
             }
         };
+    }
+
+    /**
+     * The caller comes from the access token, never from the request: an {@link AuthenticatedUser} parameter is not
+     * one a client sends, so the API documents leave it out (springdoc would otherwise show it as a required query
+     * parameter).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SpringDocUtils.class)
+    static class CallerLeftOutOfApiDocuments {
+
+        CallerLeftOutOfApiDocuments() {
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.shopflow.platform.web;
 
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -46,6 +50,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(exception, problem, headers, status, exchange);
         }
         return super.handleResponseStatusException(exception, headers, status, exchange);
+    }
+
+    /**
+     * A 405's {@code Allow} names the methods an {@code OPTIONS} request for the same path lists: besides the mapped
+     * ones, {@code HEAD} where {@code GET} is served and {@code OPTIONS} itself (RFC 9110 §15.5.6).
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(MethodNotAllowedException exception,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>(exception.getSupportedMethods());
+        if (allowed.contains(HttpMethod.GET)) {
+            allowed.add(HttpMethod.HEAD);
+        }
+        allowed.add(HttpMethod.OPTIONS);
+        var answered = new HttpHeaders();
+        answered.putAll(headers);
+        answered.setAllow(allowed);
+        return super.handleMethodNotAllowedException(exception, answered, status, exchange);
     }
 
     /** Every problem names its request, as the log lines about it do. */

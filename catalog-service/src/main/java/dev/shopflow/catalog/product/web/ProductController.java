@@ -5,8 +5,16 @@ import dev.shopflow.catalog.inventory.Stock;
 import dev.shopflow.catalog.product.Product;
 import dev.shopflow.catalog.product.ProductPage;
 import dev.shopflow.catalog.product.Products;
+import dev.shopflow.catalog.product.domain.CategorySlug;
 import dev.shopflow.catalog.product.domain.ProductDetails;
 import dev.shopflow.catalog.product.domain.ProductQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -27,9 +35,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Tag(name = "Products", description = "Products, their prices and stock; anyone may read them")
 class ProductController {
 
     private final Products products;
@@ -42,9 +52,11 @@ class ProductController {
         this.reads = new CacheableReads(properties.cacheMaxAge());
     }
 
+    @Schema(name = "Money", description = "An amount in minor units (1999 for 19.99) and its ISO 4217 currency")
     record MoneyResponse(long amount, String currency) {
     }
 
+    @Schema(name = "Product")
     record ProductResponse(
             UUID id,
             String sku,
@@ -54,7 +66,7 @@ class ProductController {
             String categoryName,
             MoneyResponse price,
             int available,
-            String imageUrl,
+            @Schema(nullable = true, description = "An absolute http(s) URL of its picture, or null") String imageUrl,
             Map<String, String> attributes,
             long version,
             Instant createdAt,
@@ -74,6 +86,7 @@ class ProductController {
         }
     }
 
+    @Schema(name = "ProductPage")
     record ProductPageResponse(List<ProductResponse> items, int page, int size, long totalItems, long totalPages) {
 
         static ProductPageResponse of(ProductPage page) {
@@ -146,28 +159,68 @@ class ProductController {
      * {@code Cache-Control}; a matching {@code If-None-Match} gets 304.
      */
     @GetMapping("/api/catalog/products")
+    @Operation(operationId = "searchProducts", summary = "Search products",
+            description = "A page of products: by text, category and price range, in the order asked for. With an "
+                    + "ETag and a short Cache-Control; a matching If-None-Match gets 304.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "422", description = "Query parameters with wrong values: errors lists each")
+    // The parameters are read as text so that every wrong value is reported by name (ProductQuery.parse); the
+    // document states the values that parse accepts.
     Mono<ResponseEntity<ProductPageResponse>> search(
+            @Parameter(description = "The page, from 0", schema = @Schema(type = "integer", format = "int32",
+                    minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) String page,
+            @Parameter(description = "Products per page", schema = @Schema(type = "integer", format = "int32",
+                    minimum = "1", maximum = "" + ProductQuery.MAX_SIZE, defaultValue = "" + ProductQuery.DEFAULT_SIZE))
             @RequestParam(required = false) String size,
+            @Parameter(description = "Words to search for in names, SKUs and descriptions",
+                    schema = @Schema(type = "string", maxLength = ProductQuery.MAX_TEXT_LENGTH))
             @RequestParam(required = false) String q,
+            @Parameter(description = "The slug of the category to list", schema = @Schema(type = "string",
+                    maxLength = CategorySlug.MAX_LENGTH, pattern = CategorySlug.PATTERN))
             @RequestParam(required = false) String category,
+            @Parameter(description = "The order; relevance needs q (and is the default with it), name otherwise",
+                    schema = @Schema(type = "string", allowableValues = {"name", "price", "price-desc", "newest",
+                            "relevance"}))
             @RequestParam(required = false) String sort,
+            @Parameter(description = "The lowest price in minor units, inclusive", schema = @Schema(type = "integer",
+                    format = "int64", minimum = "0", maximum = "" + ProductDetails.MAX_PRICE_AMOUNT))
             @RequestParam(required = false) String minPrice,
-            @RequestParam(required = false) String maxPrice) {
+            @Parameter(description = "The highest price in minor units, inclusive", schema = @Schema(type = "integer",
+                    format = "int64", minimum = "0", maximum = "" + ProductDetails.MAX_PRICE_AMOUNT))
+            @RequestParam(required = false) String maxPrice,
+            ServerWebExchange exchange) {
         var query = ProductQuery.parse(page, size, q, category, sort, minPrice, maxPrice);
         return products.search(query)
                 .map(ProductPageResponse::of)
-                .map(body -> reads.ok(body, body.fingerprint()));
+                .map(body -> reads.ok(exchange, body, body.fingerprint()));
     }
 
     /** The product; 404 when there is none or it is deleted. ETag and caching as for the list. */
     @GetMapping("/api/catalog/products/{id}")
-    Mono<ResponseEntity<ProductResponse>> product(@PathVariable String id) {
-        return products.find(productId(id)).map(ProductResponse::of).map(body -> reads.ok(body, body.fingerprint()));
+    @Operation(operationId = "getProduct", summary = "A product", description = "The product, unless it is "
+            + "deleted. ETag and caching as for the search.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID (malformed-product-id)")
+    @ApiResponse(responseCode = "404", description = "No such product, or it is deleted (product-not-found)")
+    Mono<ResponseEntity<ProductResponse>> product(@PathVariable String id, ServerWebExchange exchange) {
+        return products.find(productId(id)).map(ProductResponse::of)
+                .map(body -> reads.ok(exchange, body, body.fingerprint()));
     }
 
     /** 201 with the product and its {@code Location}; 422 with field errors; 409 when the SKU is taken. */
     @PostMapping("/api/catalog/products")
+    @Operation(operationId = "createProduct", summary = "Create a product",
+            description = "A new product with its stock on hand (0 when left out). For administrators.")
+    @ApiResponse(responseCode = "201", description = "The product", headers = @Header(name = "Location",
+            description = "The product's address", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "409", description = "The SKU is taken (sku-already-in-use)")
+    @ApiResponse(responseCode = "422", description = "Invalid fields: errors lists each field and why")
     Mono<ResponseEntity<ProductResponse>> create(@Valid @RequestBody CreateProductRequest request) {
         int stock = request.stock() == null ? 0 : request.stock().intValue();
         return products.create(request.details(), stock)
@@ -177,12 +230,29 @@ class ProductController {
 
     /** The revised product; 409 when it changed since {@code version} or the SKU is taken; 404; 422. */
     @PutMapping("/api/catalog/products/{id}")
+    @Operation(operationId = "updateProduct", summary = "Revise a product",
+            description = "Replaces the product's details, if it is still at the version the change is based on. "
+                    + "For administrators.")
+    @ApiResponse(responseCode = "200", description = "The revised product")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID (malformed-product-id), or the body "
+            + "cannot be read")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product, or it is deleted (product-not-found)")
+    @ApiResponse(responseCode = "409", description = "The product changed since version (stale-product-version, "
+            + "with currentVersion), or the SKU is taken (sku-already-in-use)")
+    @ApiResponse(responseCode = "422", description = "Invalid fields: errors lists each field and why")
     Mono<ProductResponse> update(@PathVariable String id, @Valid @RequestBody UpdateProductRequest request) {
         return products.revise(productId(id), request.version(), request.details()).map(ProductResponse::of);
     }
 
     /** 204; 404 when there is no such product or it is deleted already. */
     @DeleteMapping("/api/catalog/products/{id}")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product",
+            description = "The product is no longer listed or sold. For administrators.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID (malformed-product-id)")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product, or it is deleted already (product-not-found)")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
         return products.delete(productId(id)).thenReturn(ResponseEntity.noContent().build());
     }
@@ -192,6 +262,15 @@ class ProductController {
      * orders hold more than the new quantity (both problems are inventory's, mapped by its advice).
      */
     @PutMapping("/api/catalog/products/{id}/stock")
+    @Operation(operationId = "setStock", summary = "Set stock on hand",
+            description = "Sets how many of the product are on hand. For administrators.")
+    @ApiResponse(responseCode = "200", description = "The product as it is now")
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID (malformed-product-id), or the body "
+            + "cannot be read")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product (product-not-found)")
+    @ApiResponse(responseCode = "409", description = "Orders hold more than the new quantity (stock-below-reserved, "
+            + "with reserved)")
     Mono<ProductResponse> setStock(@PathVariable String id, @Valid @RequestBody SetStockRequest request) {
         UUID productId = productId(id);
         return stock.setOnHand(productId, request.quantity().intValue())

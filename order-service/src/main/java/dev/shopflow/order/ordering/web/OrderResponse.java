@@ -2,14 +2,26 @@ package dev.shopflow.order.ordering.web;
 
 import dev.shopflow.order.money.Money;
 import dev.shopflow.order.ordering.domain.Order;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** An order as clients see it (DESIGN.md's Order, extended with the payment method). */
-record OrderResponse(UUID id, String status, String cancellationReason, List<Item> items, Money total,
-        String paymentMethod, Instant createdAt, Instant updatedAt) {
+@Schema(name = "Order")
+record OrderResponse(
+        UUID id,
+        @Schema(allowableValues = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED", "CANCELLED"}) String status,
+        @Schema(nullable = true, description = "Why the order was cancelled: OUT_OF_STOCK, "
+                + "PAYMENT_DECLINED, CUSTOMER_CANCELLED, TIMED_OUT or PRICE_CHANGED; null unless it was") String cancellationReason,
+        List<Item> items,
+        Money total,
+        String paymentMethod,
+        Instant createdAt,
+        Instant updatedAt) {
 
+    /** A line of the order, at the price it was bought at. */
+    @Schema(name = "OrderLine")
     record Item(UUID productId, String name, Money unitPrice, int quantity, Money lineTotal) {
     }
 

@@ -1,5 +1,6 @@
 package dev.shopflow.order.ordering.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,8 @@ record PlaceOrderRequest(
         @NotBlank @Size(max = 100) String paymentMethod,
         @Size(max = 50) List<@NotNull @Valid Item> items) {
 
+    /** A product to buy now and how many. */
+    @Schema(name = "PlaceOrderItem")
     record Item(@NotNull UUID productId, @NotNull @Min(1) @Max(99) Integer quantity) {
     }
 }

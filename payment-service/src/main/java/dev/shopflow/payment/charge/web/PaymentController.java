@@ -4,6 +4,11 @@ import dev.shopflow.payment.charge.Payments;
 import dev.shopflow.payment.charge.domain.Payment;
 import dev.shopflow.payment.money.Money;
 import dev.shopflow.platform.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Tag(name = "Payments", description = "The payments of the caller's orders")
 class PaymentController {
 
     private final Payments payments;
@@ -20,6 +26,7 @@ class PaymentController {
         this.payments = payments;
     }
 
+    @Schema(name = "PaymentList")
     record PaymentsResponse(List<PaymentResponse> items) {
     }
 
@@ -27,8 +34,12 @@ class PaymentController {
      * @param declineCode   Stripe's decline code when the charge was declined; otherwise {@code null}
      * @param failureReason why the charge failed, in words a customer could read; otherwise {@code null}
      */
-    record PaymentResponse(UUID id, UUID orderId, String status, Money amount, String provider, String declineCode,
-            String failureReason) {
+    @Schema(name = "Payment")
+    record PaymentResponse(UUID id, UUID orderId, String status, Money amount, String provider,
+            @Schema(nullable = true, description = "The provider's decline code when the charge was declined; "
+                    + "otherwise null") String declineCode,
+            @Schema(nullable = true, description = "Why the charge failed, in words a customer could read; "
+                    + "otherwise null") String failureReason) {
 
         static PaymentResponse of(Payment payment) {
             return new PaymentResponse(payment.id(), payment.orderId(), payment.status().name(), payment.amount(),
@@ -42,7 +53,14 @@ class PaymentController {
      * missing or not a UUID.
      */
     @GetMapping("/api/payments")
-    Mono<PaymentsResponse> forOrder(@RequestParam UUID orderId, AuthenticatedUser caller) {
+    @Operation(operationId = "listPayments", summary = "An order's payments",
+            description = "The order's payments, to the order's customer and to administrators.")
+    @ApiResponse(responseCode = "200", description = "The payments")
+    @ApiResponse(responseCode = "400", description = "orderId is missing or not a UUID")
+    @ApiResponse(responseCode = "404", description = "The order has no payment yet, or it is someone else's "
+            + "(payment-not-found: one answer for both)")
+    Mono<PaymentsResponse> forOrder(@Parameter(description = "The order whose payments to list") @RequestParam UUID orderId,
+            AuthenticatedUser caller) {
         return payments.findForOrder(orderId, caller)
                 .map(found -> new PaymentsResponse(found.stream().map(PaymentResponse::of).toList()));
     }
