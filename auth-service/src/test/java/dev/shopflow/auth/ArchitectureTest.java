@@ -3,25 +3,13 @@ package dev.shopflow.auth;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import dev.shopflow.platform.testsupport.ServiceArchitecture;
 
+/** Every rule of {@link ServiceArchitecture}, applied to this service's main code. */
 @AnalyzeClasses(packages = "dev.shopflow.auth", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = ServiceArchitecture.DOMAIN_IS_PLAIN_JAVA;
-
-    @ArchTest
-    static final ArchRule webDoesNotReachPersistence = ServiceArchitecture.WEB_DOES_NOT_REACH_PERSISTENCE;
-
-    @ArchTest
-    static final ArchRule featuresMeetOnlyThroughTheirApplicationPackages =
-            ServiceArchitecture.FEATURES_MEET_ONLY_THROUGH_THEIR_APPLICATION_PACKAGES;
-
-    @ArchTest
-    static final ArchRule rowsStayInPersistence = ServiceArchitecture.ROWS_STAY_IN_PERSISTENCE;
-
-    @ArchTest
-    static final ArchRule rowsArePrivateToPersistence = ServiceArchitecture.ROWS_ARE_PRIVATE_TO_PERSISTENCE;
+    static final ArchTests serviceArchitecture = ArchTests.in(ServiceArchitecture.class);
 }

@@ -8,6 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -15,19 +16,21 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
 
 /**
- * The layering every service follows (STYLE.md, ADR 0017), as ArchUnit rules a service's architecture test applies:
+ * The layering every service follows (STYLE.md, ADR 0017), as ArchUnit rules a service's architecture test applies
+ * all at once:
  *
  * <pre>{@code
  * @AnalyzeClasses(packages = "dev.shopflow.auth", importOptions = ImportOption.DoNotIncludeTests.class)
  * class ArchitectureTest {
  *     @ArchTest
- *     static final ArchRule domainIsPlainJava = ServiceArchitecture.DOMAIN_IS_PLAIN_JAVA;
+ *     static final ArchTests serviceArchitecture = ArchTests.in(ServiceArchitecture.class);
  * }
  * }</pre>
  */
 public final class ServiceArchitecture {
 
     /** Domain rules are plain, synchronous Java: no framework, no I/O, no serialisation concerns. */
+    @ArchTest
     public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
             .that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
@@ -36,6 +39,7 @@ public final class ServiceArchitecture {
             .because("domain code is plain Java that a newcomer can read and unit-test without a framework");
 
     /** Controllers talk to a feature's application service, never to its tables. */
+    @ArchTest
     public static final ArchRule WEB_DOES_NOT_REACH_PERSISTENCE = noClasses()
             .that().resideInAPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("..persistence..")
@@ -47,18 +51,21 @@ public final class ServiceArchitecture {
      * its own business. Another feature of the same service uses the application package only
      * ({@code ordering} checks a cart out through {@code cart.CartCheckout}, never through {@code cart.domain.Cart}).
      */
+    @ArchTest
     public static final ArchRule FEATURES_MEET_ONLY_THROUGH_THEIR_APPLICATION_PACKAGES = classes()
             .that().resideInAPackage("dev.shopflow..")
             .should(reachOtherFeaturesOnlyThroughTheirApplicationPackages())
             .because("a feature can then change its model, tables, endpoints and listeners without the others noticing");
 
     /** Rows are how a feature's tables look; repositories map them to domain objects before anyone else sees them. */
+    @ArchTest
     public static final ArchRule ROWS_STAY_IN_PERSISTENCE = noClasses()
             .that().resideOutsideOfPackage("..persistence..")
             .should().dependOnClassesThat(and(resideInAPackage("dev.shopflow.."), simpleNameEndingWith("Row")))
             .because("application code works with domain objects; a row's shape is the persistence package's business");
 
     /** A row is its repository's: it lives in {@code persistence} and nothing outside that package can name it. */
+    @ArchTest
     public static final ArchRule ROWS_ARE_PRIVATE_TO_PERSISTENCE = classes()
             .that(and(resideInAPackage("dev.shopflow.."), simpleNameEndingWith("Row")))
             .should().resideInAPackage("..persistence..")
