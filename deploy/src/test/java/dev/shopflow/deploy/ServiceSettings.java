@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.Yaml;
  * a dotted property such as {@code services.catalog.uri} is read from the environment as {@code
  * SERVICES_CATALOG_URI}, Spring Boot's relaxed binding), and every plain value that names this machine (such as
  * {@code server.address: 127.0.0.1}), which a container must override through the property's environment name; and Spring Boot's own
- * defaults that point at this machine for a technology the service uses (Redis).
+ * settings that a deployment of several instances needs for a technology the service uses (Redis). A placeholder
+ * that names a property the same files define ({@code ${spring.application.name}}) is no variable of its own.
  */
 public final class ServiceSettings {
 
@@ -69,18 +70,23 @@ public final class ServiceSettings {
     public static ServiceSettings of(String service) {
         var root = projectRoot();
         var technologies = read(root.resolve(service).resolve("pom.xml"));
-        var settings = new LinkedHashMap<String, Setting>();
+        var properties = new LinkedHashMap<String, String>();
         flatten("", new Yaml().load(read(root.resolve(PLATFORM_DEFAULTS))), (property, value) -> {
             if (usedBy(property, technologies)) {
-                collect(property, value, settings);
+                properties.put(property, value);
             }
         });
         flatten("", new Yaml().load(read(root.resolve(service).resolve("src/main/resources/application.yml"))),
-                (property, value) -> collect(property, value, settings));
+                properties::put);
+        var settings = new LinkedHashMap<String, Setting>();
+        // A placeholder naming a property these files define (${spring.application.name}, ${shopflow.database.host})
+        // is resolved from that property; the variables it reads are that property's own.
+        properties.forEach((property, value) -> collect(property, value, properties.keySet(), settings));
         if (technologies.contains("redis")) {
-            // Spring Boot's own default, in no file of ours: the gateway's rate limiter looks for Redis on localhost.
-            settings.putIfAbsent("SPRING_DATA_REDIS_HOST",
-                    new Setting("SPRING_DATA_REDIS_HOST", "spring.data.redis.host", Optional.of("localhost")));
+            // Spring Boot's own setting, in no file of ours: the gateway counts rate limits in Redis only when it is
+            // set, and otherwise each instance counts its own (gateway/README.md).
+            settings.putIfAbsent("SPRING_DATA_REDIS_URL",
+                    new Setting("SPRING_DATA_REDIS_URL", "spring.data.redis.url", Optional.empty()));
         }
         return new ServiceSettings(service, settings);
     }
@@ -131,9 +137,12 @@ public final class ServiceSettings {
         return true;
     }
 
-    private static void collect(String property, String value, Map<String, Setting> settings) {
+    private static void collect(String property, String value, Set<String> defined, Map<String, Setting> settings) {
         var placeholders = Placeholder.allIn(value);
         for (var placeholder : placeholders) {
+            if (defined.contains(placeholder.name())) {
+                continue;
+            }
             var name = placeholder.name().equals(placeholder.name().toUpperCase(Locale.ROOT))
                     ? placeholder.name()
                     : environmentName(placeholder.name());

@@ -37,8 +37,27 @@ class ServiceSettingsTest {
 
         assertThat(gateway.mustBeSetOutsideThisMachine())
                 .contains("SERVICES_ORDER_URI", "JWT_JWKS_URI", "SERVER_ADDRESS", "SHOPFLOW_CORS_ALLOWED_ORIGINS",
-                        "SPRING_DATA_REDIS_HOST")
+                        "SPRING_DATA_REDIS_URL")
                 .doesNotContain("DB_NAME", "SERVER_PORT", "GATEWAY_TIME_LIMIT");
+    }
+
+    @Test
+    void aPlaceholderForAPropertyTheFilesDefineIsReadFromThatPropertyNotFromTheEnvironment() {
+        var orders = ServiceSettings.of("order-service");
+
+        assertThat(orders.mustBeSetOutsideThisMachine())
+                .contains("DB_HOST", "SERVER_ADDRESS")
+                .doesNotContain("SPRING_APPLICATION_NAME", "SHOPFLOW_DATABASE_HOST", "SHOPFLOW_DATABASE_NAME");
+        assertThat(orders.names()).doesNotContain("SHOPFLOW_DATABASE_PASSWORD").contains("DB_PASSWORD");
+    }
+
+    @Test
+    void theGatewayCountsInRedisOnlyWithARedisUrlSoADeploymentMustSetIt() {
+        var gateway = ServiceSettings.of("gateway");
+
+        assertThat(gateway.mustBeSetOutsideThisMachine()).contains("SPRING_DATA_REDIS_URL")
+                .doesNotContain("SPRING_DATA_REDIS_HOST");
+        assertThat(ServiceSettings.of("order-service").names()).doesNotContain("SPRING_DATA_REDIS_URL");
     }
 
     @Test
