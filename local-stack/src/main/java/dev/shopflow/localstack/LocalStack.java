@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private StackSecrets secrets;
     private String kafkaBootstrapServers;
     private String kafkaDescription;
+    private Observability observability;
     private volatile boolean closing;
     private boolean closed;
     private volatile Thread startingThread;
@@ -55,6 +56,15 @@ public final class LocalStack implements AutoCloseable {
         this.out = out;
         this.services = new Services(settings);
         this.images = new ServiceImages(settings, out);
+    }
+
+    /**
+     * Also runs Prometheus (when installed) and a Zipkin server beside the stack, and sends every service's spans to
+     * Zipkin ({@code ./shopflow up --observe}); call before {@link #start}.
+     */
+    public LocalStack observe() {
+        this.observability = new Observability(settings, out);
+        return this;
     }
 
     /**
@@ -73,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
             startPostgres(givenPostgres);
             createDatabases();
             startKafka();
+            startObservability();
             startServices();
             awaitReadiness(startedAt);
             saveDescription();
@@ -106,6 +117,9 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format("  %-16s %s, databases %s%n", "PostgreSQL", postgres,
                 String.join(", ", settings.databases().values())));
         table.append(String.format("  %-16s %s%n", "Admin", secrets.admin().describe(settings.home())));
+        if (observability != null) {
+            table.append(observability.describe());
+        }
         table.append(String.format("  %-16s %s%n", "Logs", settings.home().relativize(settings.logDirectory().toAbsolutePath()) + "/"
                 + "  (./shopflow logs SERVICE)"));
         return table.toString();
@@ -298,12 +312,26 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private void startObservability() {
+        if (observability == null) {
+            return;
+        }
+        requireNotClosing();
+        // Closed after the services, so that their last spans still find Zipkin.
+        infrastructure.add(observability);
+        observability.start();
+    }
+
     private void startServices() {
         requireNotClosing();
         images.extractAll();
         for (ServiceSpec service : ServiceSpec.ALL) {
             requireNotClosing();
-            services.start(service, services.launchOf(service, postgres, kafkaBootstrapServers, secrets), true);
+            ServiceLaunch launch = services.launchOf(service, postgres, kafkaBootstrapServers, secrets);
+            if (observability != null) {
+                launch = launch.with(observability.serviceEnvironment());
+            }
+            services.start(service, launch, true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
     }
@@ -362,6 +390,12 @@ public final class LocalStack implements AutoCloseable {
         var description = new Properties();
         description.setProperty("kafka", kafkaDescription);
         description.setProperty("postgres", postgres.toString());
+        if (observability != null) {
+            if (observability.prometheusRuns()) {
+                description.setProperty("prometheus", "http://localhost:" + observability.prometheusPort());
+            }
+            description.setProperty("zipkin", "http://localhost:" + observability.zipkinPort());
+        }
         try (var writer = Files.newBufferedWriter(settings.runDirectory().resolve("stack.properties"))) {
             description.store(writer, "The running stack, for ./shopflow status");
         } catch (IOException e) {

@@ -35,6 +35,13 @@ public record ServiceLaunch(List<String> command, Map<String, String> environmen
         return Files.exists(file) ? Optional.of(load(file)) : Optional.empty();
     }
 
+    /** The same launch with these variables added to its environment (replacing any of the same name). */
+    ServiceLaunch with(Map<String, String> moreEnvironment) {
+        var merged = new LinkedHashMap<>(environment);
+        merged.putAll(moreEnvironment);
+        return new ServiceLaunch(command, merged);
+    }
+
     static Path file(StackSettings settings, ServiceSpec service) {
         return settings.runDirectory().resolve(service.name() + ".launch");
     }

@@ -23,7 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./shopflow} commands: {@code up [-d]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
+ * {@code ./shopflow} commands: {@code up [-d] [--observe]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
  * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}, {@code load SCENARIO}.
  * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
  * commands (such as a load run that audits the stack afterwards) dispatch through it too.
@@ -35,6 +35,7 @@ public final class ShopflowCli {
 
               up              run the whole stack in the foreground until Ctrl-C
               up -d           start the stack in the background and return once it is ready
+              up --observe    also run Prometheus (when installed) and Zipkin, and send traces to Zipkin
               down            stop the stack
               status          show what runs and whether each service is ready
               logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
@@ -48,6 +49,8 @@ public final class ShopflowCli {
 
             Services: %s
             """.formatted(ServiceSpec.names());
+
+    private static final String OBSERVE = "--observe";
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -92,8 +95,8 @@ public final class ShopflowCli {
         String command = args.getFirst();
         List<String> rest = args.subList(1, args.size());
         return switch (command) {
-            case "up" -> rest.contains("-d") || rest.contains("--detach") ? upDetached() : new Supervisor(settings, out).run(false);
-            case "supervise" -> new Supervisor(settings, out).run(true);
+            case "up" -> upCommand(rest);
+            case "supervise" -> new Supervisor(settings, out, rest.contains(OBSERVE)).run(true);
             case "down" -> down();
             case "status" -> status();
             case "logs" -> logs(rest);
@@ -113,8 +116,24 @@ public final class ShopflowCli {
         };
     }
 
+    private int upCommand(List<String> options) {
+        boolean detached = false;
+        boolean observe = false;
+        for (String option : options) {
+            switch (option) {
+                case "-d", "--detach" -> detached = true;
+                case OBSERVE -> observe = true;
+                default -> {
+                    out.println("Unknown option for up: " + option + " (-d, " + OBSERVE + ")");
+                    return 2;
+                }
+            }
+        }
+        return detached ? upDetached(observe) : new Supervisor(settings, out, observe).run(false);
+    }
+
     /** Starts a supervisor in its own session, shows its progress, and returns once it is ready or has failed. */
-    private int upDetached() {
+    private int upDetached(boolean observe) {
         if (Supervisor.running(settings).isPresent()) {
             out.println("Shopflow is already running: ./shopflow status shows it, ./shopflow down stops it.");
             return 1;
@@ -133,6 +152,9 @@ public final class ShopflowCli {
             command.addAll(List.of("-cp", classPath, ShopflowCli.class.getName()));
         }
         command.add("supervise");
+        if (observe) {
+            command.add(OBSERVE);
+        }
         try {
             Files.deleteIfExists(settings.runDirectory().resolve("launcher.state"));
         } catch (IOException e) {
@@ -148,7 +170,8 @@ public final class ShopflowCli {
             }
         }, "abandon-start");
         Runtime.getRuntime().addShutdownHook(abandon);
-        long deadline = System.nanoTime() + settings.startTimeout().plusMinutes(2).toNanos();
+        long deadline = System.nanoTime() + settings.startTimeout().plusMinutes(2)
+                .plus(observe ? Observability.LONGEST_START : java.time.Duration.ZERO).toNanos();
         var follower = new LogFollower(log);
         while (true) {
             follower.printNew(out);
@@ -196,8 +219,15 @@ public final class ShopflowCli {
                 services.stop(service);
             }
         }
-        // An embedded PostgreSQL the launcher could not stop (it was killed): stop it after the services.
+        // Prometheus and Zipkin of an `up --observe` whose launcher was killed.
         var registry = services.registry();
+        for (String observer : List.of(Observability.PROMETHEUS, Observability.ZIPKIN)) {
+            if (Observability.stopLeftover(registry, observer)) {
+                anything = true;
+                out.println("  stopped " + observer);
+            }
+        }
+        // An embedded PostgreSQL the launcher could not stop (it was killed): stop it after the services.
         var postgres = registry.find(LocalStack.EMBEDDED_POSTGRES);
         if (postgres.isPresent()) {
             anything = true;
@@ -244,6 +274,11 @@ public final class ShopflowCli {
             }
             out.println("  Kafka            " + properties.getProperty("kafka"));
             out.println("  PostgreSQL       " + properties.getProperty("postgres"));
+            for (String observer : List.of("prometheus", "zipkin")) {
+                if (properties.getProperty(observer) != null) {
+                    out.printf("  %-16s %s%n", observer.equals("zipkin") ? "Zipkin" : "Prometheus", properties.getProperty(observer));
+                }
+            }
         }
         return 0;
     }

@@ -28,11 +28,14 @@ final class Supervisor {
     private final StackSettings settings;
     private final PrintStream out;
     private final ProcessRegistry registry;
+    private final boolean observe;
 
-    Supervisor(StackSettings settings, PrintStream out) {
+    /** @param observe also run Prometheus and Zipkin beside the stack ({@code up --observe}) */
+    Supervisor(StackSettings settings, PrintStream out, boolean observe) {
         this.settings = settings;
         this.out = out;
         this.registry = new ProcessRegistry(settings.runDirectory());
+        this.observe = observe;
     }
 
     /** Runs the stack until this process is told to stop; returns the exit code. */
@@ -59,6 +62,9 @@ final class Supervisor {
         writeState(settings, State.STARTING);
         out.println("Starting Shopflow from " + settings.home().toAbsolutePath());
         var stack = new LocalStack(settings, out::println);
+        if (observe) {
+            stack.observe();
+        }
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             writeState(settings, State.STOPPING);
@@ -130,12 +136,14 @@ final class Supervisor {
         return new ProcessRegistry(settings.runDirectory()).find(NAME);
     }
 
-    /** Processes of an earlier run that are still alive: services, or an embedded PostgreSQL. */
+    /** Processes of an earlier run that are still alive: services, an embedded PostgreSQL, Prometheus or Zipkin. */
     static Optional<String> leftoverServices(StackSettings settings) {
         var registry = new ProcessRegistry(settings.runDirectory());
         var names = new java.util.ArrayList<String>();
         ServiceSpec.ALL.forEach(service -> names.add(service.name()));
         names.add(LocalStack.EMBEDDED_POSTGRES);
+        names.add(Observability.PROMETHEUS);
+        names.add(Observability.ZIPKIN);
         var alive = names.stream()
                 .flatMap(name -> registry.find(name).map(process -> name + " pid " + process.pid()).stream())
                 .toList();

@@ -2,6 +2,7 @@ package dev.shopflow.gateway.ratelimit;
 
 import dev.shopflow.gateway.GatewayProperties;
 import dev.shopflow.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
     @Bean
-    RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimits limits, ProblemResponses responses) {
-        return new RateLimitGatewayFilterFactory(limits, responses);
+    RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimits limits, ProblemResponses responses,
+            MeterRegistry meters) {
+        return new RateLimitGatewayFilterFactory(limits, responses, meters);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.shopflow.gateway.ratelimit;
 
 import dev.shopflow.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -16,7 +18,8 @@ import reactor.core.publisher.Mono;
  * refuses with an empty body). A request passes while its client — the signed-in user, else the client address —
  * has budget left under the named policy; otherwise the gateway answers 429 {@code application/problem+json} with
  * {@code Retry-After}. Every answer carries {@code X-RateLimit-Limit} (the burst the policy allows) and, when the
- * counter could tell, {@code X-RateLimit-Remaining}. Naming a policy that is not configured fails at start-up.
+ * counter could tell, {@code X-RateLimit-Remaining}. Naming a policy that is not configured fails at start-up. Every
+ * refusal is counted in {@code shopflow_gateway_rate_limited_total{policy}} (at zero from the start).
  */
 public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
 
@@ -27,11 +30,21 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     private final RateLimits limits;
     private final ClientKeys clients = new ClientKeys();
     private final ProblemResponses responses;
+    private final MeterRegistry meters;
 
-    RateLimitGatewayFilterFactory(RateLimits limits, ProblemResponses responses) {
+    RateLimitGatewayFilterFactory(RateLimits limits, ProblemResponses responses, MeterRegistry meters) {
         super(Config.class);
         this.limits = limits;
         this.responses = responses;
+        this.meters = meters;
+        limits.policyNames().forEach(this::refusals);
+    }
+
+    private Counter refusals(String policy) {
+        return Counter.builder("shopflow.gateway.rate.limited")
+                .description("Requests the gateway refused with 429 because their client had spent its budget")
+                .tag("policy", policy)
+                .register(meters);
     }
 
     @Override
@@ -46,11 +59,16 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
             throw new IllegalArgumentException("RateLimit=" + policy
                     + " names no policy under shopflow.gateway.rate-limit.policies");
         }
+        Counter refused = refusals(policy);
         return (exchange, chain) -> clients.of(exchange)
                 .flatMap(client -> limits.consume(policy, client))
                 .flatMap(decision -> {
                     report(exchange, decision);
-                    return decision.allowed() ? chain.filter(exchange) : refuse(exchange, decision);
+                    if (decision.allowed()) {
+                        return chain.filter(exchange);
+                    }
+                    refused.increment();
+                    return refuse(exchange, decision);
                 });
     }
 

@@ -62,6 +62,11 @@ final class RateLimits {
         return new RateLimits(limiter, settings);
     }
 
+    /** The names of the configured policies. */
+    java.util.Set<String> policyNames() {
+        return policies.keySet();
+    }
+
     boolean knows(String policy) {
         return policies.containsKey(policy);
     }

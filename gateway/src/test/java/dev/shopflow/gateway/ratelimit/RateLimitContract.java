@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopflow.gateway.GatewayTest;
 import dev.shopflow.platform.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,6 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "shopflow.gateway.rate-limit.policies.credentials.per=60s",
         "shopflow.gateway.rate-limit.policies.credentials.burst=2"})
 abstract class RateLimitContract extends GatewayTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void letsAClientSendItsBurstAndCountsDownWhatRemains() {
@@ -56,6 +61,13 @@ abstract class RateLimitContract extends GatewayTest {
         assertThat(new String(refused.getResponseBodyContent()))
                 .contains(refused.getResponseHeaders().getFirst("X-Request-Id"));
         assertThat(services.catalog.received()).hasSize(receivedBefore);
+        assertThat(meters.get("shopflow.gateway.rate.limited").tag("policy", "api").counter().count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void countsRefusalsOfEveryPolicyFromZero() {
+        assertThat(meters.get("shopflow.gateway.rate.limited").tag("policy", "credentials").counter()).isNotNull();
     }
 
     @Test

@@ -56,6 +56,8 @@ class CircuitBreakerTest extends GatewayTest {
             web.get().uri("/api/catalog/products").exchange().expectStatus().isEqualTo(503);
         }
         assertThat(breakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(prometheus()).as("Prometheus sees the route's breaker open")
+                .contains("resilience4j_circuitbreaker_state{application=\"gateway\",name=\"catalog\",state=\"open\"} 1.0");
 
         web.get().uri("/api/catalog/products").exchange()
                 .expectStatus().isEqualTo(503)
@@ -67,6 +69,11 @@ class CircuitBreakerTest extends GatewayTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 web.get().uri("/api/catalog/products").exchange().expectStatus().isOk());
         assertThat(breakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private String prometheus() {
+        return new String(management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -72,6 +72,11 @@ public class Catalog {
                 .onErrorMap(error -> !(error instanceof ProductNotFound), CatalogUnavailable::new);
     }
 
+    /** The breaker around catalog calls, for its metrics ({@link CatalogMetrics}). */
+    CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
     /** The fields of catalog's Product this service reads. */
     record ProductResponse(UUID id, String name, Money price, int available) {
     }

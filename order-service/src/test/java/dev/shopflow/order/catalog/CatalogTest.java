@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopflow.order.FakeCatalog;
 import dev.shopflow.order.OrderingProperties;
 import dev.shopflow.order.money.Money;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -34,6 +35,20 @@ class CatalogTest {
         StepVerifier.create(catalog.product(mug))
                 .expectNext(new CatalogProduct(mug, "Mug", new Money(1999, "EUR"), 10))
                 .verifyComplete();
+    }
+
+    @Test
+    void publishesItsCircuitBreakerForPrometheus() {
+        var meters = new SimpleMeterRegistry();
+        new CatalogMetrics(catalog, meters);
+        UUID mug = fake.add("Mug", 1999);
+
+        StepVerifier.create(catalog.product(mug)).expectNextCount(1).verifyComplete();
+
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tags("name", "catalog", "state", "closed").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(meters.get("resilience4j.circuitbreaker.calls").tags("name", "catalog", "kind", "successful").timer().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -31,6 +31,9 @@ class CheckoutTest extends OrderServiceTest {
     @Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    private OpenOrdersGauge openOrders;
+
     @Test
     void placesABuyNowOrderPricedByCatalogAndAnnouncesItAsTheContractSays() {
         UUID user = UUID.randomUUID();
@@ -57,6 +60,11 @@ class CheckoutTest extends OrderServiceTest {
         String orderId = JsonPath.read(new String(response.getResponseBodyContent()), "$.id");
 
         assertThat(meters.counter("shopflow.orders.placed").count()).isEqualTo(placedBefore + 1);
+        openOrders.refresh();
+        long pending = database.sql("SELECT count(*) AS n FROM orders WHERE status = 'PENDING'")
+                .map(row -> row.get("n", Long.class)).one().block();
+        assertThat(pending).isPositive();
+        assertThat(meters.get("shopflow.orders.open").tag("status", "PENDING").gauge().value()).isEqualTo(pending);
         List<String> events = outbox(orderId);
         assertThat(events).hasSize(1);
         String placed = events.getFirst();

@@ -17,18 +17,27 @@ class PaymentMetrics {
 
     PaymentMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // At zero from the start, so that a dashboard shows "none yet" rather than "no data".
+        charged();
+        refunds();
+    }
+
+    private Counter charged() {
+        return Counter.builder("shopflow.payments.succeeded").description("Payments charged").register(meters);
+    }
+
+    private Counter refunds() {
+        return Counter.builder("shopflow.payments.refunds").description("Charges refunded").register(meters);
     }
 
     void count(PaymentEvent event) {
         Counter counter = switch (event) {
-            case PaymentEvent.PaymentSucceeded succeeded -> Counter.builder("shopflow.payments.succeeded")
-                    .description("Payments charged").register(meters);
+            case PaymentEvent.PaymentSucceeded succeeded -> charged();
             case PaymentEvent.PaymentFailed failed -> Counter.builder("shopflow.payments.failed")
                     .description("Payments that were not charged, by Stripe decline code")
                     .tag("decline_code", failed.declineCode() == null ? "none" : failed.declineCode())
                     .register(meters);
-            case PaymentEvent.PaymentRefunded refunded -> Counter.builder("shopflow.payments.refunds")
-                    .description("Charges refunded").register(meters);
+            case PaymentEvent.PaymentRefunded refunded -> refunds();
         };
         counter.increment();
     }

@@ -1,5 +1,8 @@
 package dev.shopflow.platform.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,7 +21,7 @@ public class InboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Inbox inbox(DatabaseClient database, TransactionalOperator transactions) {
-        return new Inbox(database, transactions);
+    Inbox inbox(DatabaseClient database, TransactionalOperator transactions, ObjectProvider<MeterRegistry> meters) {
+        return new Inbox(database, transactions, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

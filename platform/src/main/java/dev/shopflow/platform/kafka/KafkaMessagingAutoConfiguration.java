@@ -64,6 +64,10 @@ public class KafkaMessagingAutoConfiguration {
     CommonErrorHandler deadLetterErrorHandler(DeadLetters deadLetters, KafkaSettings settings,
             ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            // At zero from the start, so that a dashboard shows "none yet" rather than "no data".
+            settings.consumedTopics().forEach(topic -> registry.counter("shopflow.kafka.dead.letters", "topic", topic));
+        }
         Consumer<String> count = registry == null ? topic -> { }
                 : topic -> registry.counter("shopflow.kafka.dead.letters", "topic", topic).increment();
         return DeadLetterTopics.errorHandler(deadLetters.publisher(), settings.retries(), settings.firstRetry(),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +57,7 @@ class InboxAndDeadLettersTest {
     static DatabaseClient database;
     static TransactionalOperator transactions;
     static Inbox inbox;
+    static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     static DeadLetters deadLetters;
     static KafkaTemplate<String, String> producer;
     static ConcurrentMessageListenerContainer<String, String> container;
@@ -73,7 +75,7 @@ class InboxAndDeadLettersTest {
         DatabaseClient.create(connections).sql("CREATE TABLE applied (event_id uuid NOT NULL, payload text NOT NULL)").then().block();
         database = DatabaseClient.create(connections);
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        inbox = new Inbox(database, transactions);
+        inbox = new Inbox(database, transactions, meters);
 
         Map<String, Object> clients = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
         Map<Class<?>, Serializer<?>> byType = Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer());
@@ -118,7 +120,9 @@ class InboxAndDeadLettersTest {
     }
 
     @Test
-    void appliesTheSameEventDeliveredTwiceOnce() {
+    void appliesTheSameEventDeliveredTwiceOnceAndCountsTheDuplicate() {
+        double duplicatesBefore = inboxEvents("duplicate");
+        double appliedBefore = inboxEvents("applied");
         UUID id = UUID.randomUUID();
         send(id, "order-1", "{\"paid\":1999}");
         send(id, "order-1", "{\"paid\":1999}");
@@ -127,6 +131,13 @@ class InboxAndDeadLettersTest {
         awaitApplied(after);
         assertThat(timesApplied(id)).isEqualTo(1);
         assertThat(attempts.get(id.toString())).hasValue(2);
+        assertThat(inboxEvents("duplicate")).isGreaterThanOrEqualTo(duplicatesBefore + 1);
+        assertThat(inboxEvents("applied")).isGreaterThanOrEqualTo(appliedBefore + 2);
+    }
+
+    private static double inboxEvents(String outcome) {
+        var counter = meters.find("shopflow.inbox.events").tags("consumer", CONSUMER, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -118,6 +118,16 @@ public class OrderRepository {
                 .all());
     }
 
+    /** How many orders are open (PENDING, AWAITING_PAYMENT), by status; a status with none is left out. */
+    public Mono<java.util.Map<String, Long>> countOpenByStatus() {
+        return database.sql("""
+                        SELECT status, count(*) AS n FROM orders WHERE status IN ('PENDING', 'AWAITING_PAYMENT')
+                        GROUP BY status""")
+                .map(row -> java.util.Map.entry(row.get("status", String.class), row.get("n", Long.class)))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
     /** How many orders the user has placed. */
     public Mono<Long> countByUser(UUID userId) {
         return database.sql("SELECT count(*) AS n FROM orders WHERE user_id = :userId")
