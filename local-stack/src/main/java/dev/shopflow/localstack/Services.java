@@ -32,6 +32,13 @@ final class Services {
     static final Map<String, List<String>> RECORDED_SETTINGS = Map.of("order-service", List.of(
             "ORDER_DEADLINE", "SHOPFLOW_ORDERING_DEADLINE", "ORDER_SWEEP_INTERVAL", "SHOPFLOW_ORDERING_SWEEP_INTERVAL"));
 
+    /**
+     * Tracing settings every service reads alike (platform's defaults): where spans go and how many are recorded. Passed
+     * on from the stack's settings, so that a stack started in-process (the system tests) can point them elsewhere.
+     */
+    static final List<String> TRACING_SETTINGS = List.of(
+            "ZIPKIN_ENDPOINT", "TRACING_SAMPLING_PROBABILITY", "TRACING_SAMPLING_TRACES_PER_SECOND");
+
     private final StackSettings settings;
     private final ProcessRegistry registry;
     private final ServiceImages images;
@@ -94,6 +101,12 @@ final class Services {
         }
         // Inherited from the launcher anyway; written down so that ./shopflow audit uses what the service runs with.
         for (String setting : RECORDED_SETTINGS.getOrDefault(service.name(), List.of())) {
+            String value = settings.environment().get(setting);
+            if (value != null && !value.isBlank()) {
+                environment.put(setting, value.trim());
+            }
+        }
+        for (String setting : TRACING_SETTINGS) {
             String value = settings.environment().get(setting);
             if (value != null && !value.isBlank()) {
                 environment.put(setting, value.trim());

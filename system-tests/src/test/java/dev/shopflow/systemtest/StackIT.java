@@ -9,6 +9,7 @@ import dev.shopflow.localstack.ServiceSpec;
 import dev.shopflow.localstack.StackSettings;
 import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
+import dev.shopflow.platform.testsupport.SpanCollector;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.io.IOException;
@@ -37,6 +38,8 @@ class StackIT {
 
     static LocalStack stack;
     static Customers.Customer customer;
+    /** Where every service of the stack reports its spans (its ZIPKIN_ENDPOINT). */
+    static SpanCollector spans;
 
     @BeforeAll
     static void startTheWholeStack() {
@@ -57,6 +60,8 @@ class StackIT {
         // The launcher's own administrator: a password generated into the stack's state folder.
         environment.remove("SHOPFLOW_ADMIN_EMAIL");
         environment.remove("SHOPFLOW_ADMIN_PASSWORD");
+        spans = SpanCollector.start();
+        environment.put("ZIPKIN_ENDPOINT", spans.endpoint());
         var settings = StackSettings.fromEnvironment(home, environment)
                 .isolated(ports, managementPorts, databases, home.resolve("system-tests/target/stack-it"));
         stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
@@ -67,6 +72,9 @@ class StackIT {
     static void stopTheStack() {
         if (stack != null) {
             stack.stop();
+        }
+        if (spans != null) {
+            spans.close();
         }
     }
 
@@ -420,6 +428,97 @@ class StackIT {
                 .toList();
         assertThat(statuses).last().isEqualTo("CONFIRMED");
         assertThat(statuses).isSubsetOf("PENDING", "AWAITING_PAYMENT", "CONFIRMED").doesNotHaveDuplicates();
+    }
+
+    /**
+     * One checkout, one trace (docs/event-backbone.md): the client's trace context is continued by the gateway, the
+     * checkout in order-service with its price lookup in catalog-service, and every saga step after it, through
+     * each outbox relay and Kafka hop, in catalog-service, payment-service and back in order-service. Every span
+     * hangs from another span of the trace: no hop started a trace of its own.
+     */
+    @Test
+    @Order(1)
+    void aCheckoutIsOneTraceAcrossEveryServiceItsKafkaHopsAndItsCatalogLookup() {
+        var shop = new Shop(gateway());
+        var shopper = Customers.signUp(gateway());
+        var product = shop.productWithStock(10, 6);
+        assertThat(shop.addToCart(shopper.accessToken(), product.get("id"), 1).statusCode()).isEqualTo(200);
+        String traceId = randomHex(32);
+        String clientSpanId = randomHex(16);
+
+        var placed = Http.send("POST", gateway() + "/api/orders", shopper.accessToken(), "{\"paymentMethod\":\"pm_card_visa\"}",
+                java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString(),
+                        "traceparent", "00-" + traceId + "-" + clientSpanId + "-01"));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        shop.awaitStatus(shopper.accessToken(), JsonPath.read(placed.body(), "$.id"), "CONFIRMED");
+
+        await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            var trace = spans.trace(traceId);
+            assertThat(trace).extracting(SpanCollector.Span::serviceName)
+                    .contains("gateway", "order-service", "catalog-service", "payment-service");
+            assertThat(trace).as("the gateway's call to order-service").anySatisfy(span -> assertSpan(span, "gateway", "CLIENT"));
+            assertThat(trace).as("order-service's price lookup in catalog-service")
+                    .anySatisfy(span -> {
+                        assertSpan(span, "order-service", "CLIENT");
+                        assertThat(span.tags().toString()).contains("/api/catalog/products/");
+                    })
+                    .anySatisfy(span -> {
+                        assertSpan(span, "catalog-service", "SERVER");
+                        assertThat(span.tags().toString()).contains("/api/catalog/products/");
+                    });
+            // Each saga step: the relay's producer span, and the listener's consumer span in the next service.
+            for (String[] hop : new String[][] {
+                    {"order-service", "orders.v1", "catalog-service"},
+                    {"catalog-service", "inventory.v1", "order-service"},
+                    {"order-service", "orders.v1", "payment-service"},
+                    {"payment-service", "payments.v1", "order-service"}}) {
+                assertThat(trace).as("%s publishes to %s", hop[0], hop[1]).anySatisfy(span -> {
+                    assertSpan(span, hop[0], "PRODUCER");
+                    assertThat(span.name()).containsIgnoringCase(hop[1]);
+                });
+                assertThat(trace).as("%s receives from %s", hop[2], hop[1]).anySatisfy(span -> {
+                    assertSpan(span, hop[2], "CONSUMER");
+                    assertThat(span.name()).containsIgnoringCase(hop[1]);
+                });
+            }
+            var ids = new java.util.HashSet<String>(trace.stream().map(SpanCollector.Span::id).toList());
+            ids.add(clientSpanId);
+            assertThat(trace).as("every span's parent is in the trace").allSatisfy(span ->
+                    assertThat(ids).contains(span.parentId()));
+        });
+    }
+
+    /** A service's log line written while it served a request carries the request's trace and span ids. */
+    @Test
+    @Order(1)
+    void aLogLineWrittenForARequestCarriesItsTraceId() throws IOException {
+        var shopper = Customers.signUp(gateway());
+        String traceId = randomHex(32);
+        var rotated = Http.post(gateway() + "/api/auth/refresh", refreshBody(shopper.refreshToken()));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+
+        var reused = Http.send("POST", gateway() + "/api/auth/refresh", null, refreshBody(shopper.refreshToken()),
+                java.util.Map.of("traceparent", "00-" + traceId + "-" + randomHex(16) + "-01"));
+
+        assertThat(reused.statusCode()).isEqualTo(401);
+        Path log = stack.settings().logFile("auth-service");
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("Refresh token reused for user " + shopper.id()))
+                        .singleElement().asString().containsPattern(traceId + "[-,][0-9a-f]{16}"));
+    }
+
+    private static void assertSpan(SpanCollector.Span span, String service, String kind) {
+        assertThat(span.serviceName()).isEqualTo(service);
+        assertThat(span.kind()).isEqualTo(kind);
+    }
+
+    private static String randomHex(int digits) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
     }
 
     /** The audit `./shopflow audit` runs, after every flow above: the services' stores agree with each other. */
