@@ -54,6 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KubernetesManifestsTest {
 
     private static final String NAMESPACE = "shopflow";
+    private static final long MIB = 1024L * 1024L;
     private static final String IMAGE_VERSION = "0.1.0";
     /** The services that get an autoscaler; auth-service runs a fixed count (docs/kubernetes.md says why). */
     private static final Set<String> AUTOSCALED = Set.of("gateway", "catalog-service", "order-service", "payment-service");
@@ -61,15 +62,11 @@ class KubernetesManifestsTest {
      * Beyond the heap, direct buffers and code cache the JVM options cap, a JVM holds metaspace (about 90 MB for a
      * Boot service), thread stacks, GC and JIT structures and malloc arenas: what a limit must leave for them.
      */
-    private static final long NATIVE_ALLOWANCE = 192 * MIB();
+    private static final long NATIVE_ALLOWANCE = 192 * MIB;
     /** Connections a replica holds besides its R2DBC pool: Flyway's at start, the outbox's and the streams' LISTEN. */
     private static final int CONNECTIONS_BESIDES_POOL = 2;
 
     private static final Map<Path, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
-
-    private static long MIB() {
-        return 1024L * 1024L;
-    }
 
     static List<Path> overlays() {
         return Kustomize.overlays();
@@ -212,7 +209,7 @@ class KubernetesManifestsTest {
             long memoryLimit = bytes(resources.getLimits().get("memory"));
 
             assertThat(memoryLimit).as(service + ": memory limit ≥ -Xmx + direct memory + code cache + native (%d MiB)",
-                    needed / MIB()).isGreaterThanOrEqualTo(needed);
+                    needed / MIB).isGreaterThanOrEqualTo(needed);
             assertThat(memoryLimit).as(service + ": a limit far above what the JVM may use only wastes the node")
                     .isLessThanOrEqualTo(needed * 3 / 2);
             assertThat(bytes(resources.getRequests().get("memory"))).as(service + ": a JVM keeps the memory it took:"
@@ -232,8 +229,8 @@ class KubernetesManifestsTest {
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2).toLowerCase()) {
             case "k" -> amount * 1024;
-            case "m" -> amount * MIB();
-            case "g" -> amount * 1024 * MIB();
+            case "m" -> amount * MIB;
+            case "g" -> amount * 1024 * MIB;
             default -> amount;
         };
     }
