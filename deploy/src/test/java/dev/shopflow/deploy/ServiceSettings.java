@@ -70,13 +70,19 @@ public final class ServiceSettings {
         var root = projectRoot();
         var technologies = read(root.resolve(service).resolve("pom.xml"));
         var settings = new LinkedHashMap<String, Setting>();
-        flatten("", new Yaml().load(read(root.resolve(PLATFORM_DEFAULTS))), (property, value) -> {
+        Object defaults = new Yaml().load(read(root.resolve(PLATFORM_DEFAULTS)));
+        Object own = new Yaml().load(read(root.resolve(service).resolve("src/main/resources/application.yml")));
+        // A placeholder naming a property these files define (${spring.application.name}, ${shopflow.database.host})
+        // refers to that property, not to the environment.
+        var defined = new java.util.HashSet<String>();
+        flatten("", defaults, (property, value) -> defined.add(property));
+        flatten("", own, (property, value) -> defined.add(property));
+        flatten("", defaults, (property, value) -> {
             if (usedBy(property, technologies)) {
-                collect(property, value, settings);
+                collect(property, value, settings, defined);
             }
         });
-        flatten("", new Yaml().load(read(root.resolve(service).resolve("src/main/resources/application.yml"))),
-                (property, value) -> collect(property, value, settings));
+        flatten("", own, (property, value) -> collect(property, value, settings, defined));
         if (technologies.contains("redis")) {
             // Spring Boot's own default, in no file of ours: the gateway's rate limiter looks for Redis on localhost.
             settings.putIfAbsent("SPRING_DATA_REDIS_HOST",
@@ -131,9 +137,12 @@ public final class ServiceSettings {
         return true;
     }
 
-    private static void collect(String property, String value, Map<String, Setting> settings) {
+    private static void collect(String property, String value, Map<String, Setting> settings, Set<String> defined) {
         var placeholders = Placeholder.allIn(value);
         for (var placeholder : placeholders) {
+            if (defined.contains(placeholder.name())) {
+                continue;
+            }
             var name = placeholder.name().equals(placeholder.name().toUpperCase(Locale.ROOT))
                     ? placeholder.name()
                     : environmentName(placeholder.name());

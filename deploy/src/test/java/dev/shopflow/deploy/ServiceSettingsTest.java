@@ -42,6 +42,15 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void aPlaceholderNamingAPropertyTheFilesDefineIsNoEnvironmentVariable() {
+        var payments = ServiceSettings.of("payment-service");
+
+        assertThat(payments.names()).doesNotContain("SPRING_APPLICATION_NAME", "SHOPFLOW_DATABASE_HOST", "SHOPFLOW_DATABASE_NAME")
+                .contains("DB_HOST", "DB_NAME");
+        assertThat(payments.mustBeSetOutsideThisMachine()).doesNotContain("SPRING_APPLICATION_NAME", "SHOPFLOW_DATABASE_HOST");
+    }
+
+    @Test
     void aServiceReadsPlatformsSettingsOnlyForTheTechnologiesItUses() {
         assertThat(ServiceSettings.of("gateway").names()).doesNotContain("DB_HOST", "KAFKA_BOOTSTRAP_SERVERS");
         assertThat(ServiceSettings.of("auth-service").names()).contains("DB_HOST").doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
