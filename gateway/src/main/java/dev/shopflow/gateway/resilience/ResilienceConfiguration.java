@@ -4,8 +4,6 @@ import dev.shopflow.gateway.GatewayProperties;
 import dev.shopflow.platform.web.ProblemResponses;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -14,16 +12,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The registries behind the {@code CircuitBreaker} route filter, built from {@code shopflow.gateway.upstream}: every
  * route gets its own breaker (named after the route) and time limiter with these settings. Spring Cloud
- * CircuitBreaker takes both registries from here; resilience4j's own Boot module does not run on Boot 4. Every breaker
- * reports its state, failure rate and calls as {@code resilience4j_circuitbreaker_*{name=<route>}}.
+ * CircuitBreaker takes both registries from here; resilience4j's own Boot module does not run on Boot 4.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
     @Bean
-    CircuitBreakerRegistry circuitBreakerRegistry(GatewayProperties properties, MeterRegistry meters) {
+    CircuitBreakerRegistry circuitBreakerRegistry(GatewayProperties properties) {
         var breaker = properties.upstream().circuitBreaker();
-        var registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(breaker.slidingWindowSize())
                 .minimumNumberOfCalls(breaker.minimumCalls())
@@ -32,9 +29,6 @@ class ResilienceConfiguration {
                 .permittedNumberOfCallsInHalfOpenState(breaker.callsInHalfOpenState())
                 .recordException(UpstreamFailure::countsAgainstService)
                 .build());
-        // Breakers are made per route on first use; the binding also follows those added later.
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        return registry;
     }
 
     @Bean
