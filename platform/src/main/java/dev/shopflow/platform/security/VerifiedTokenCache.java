@@ -80,8 +80,10 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
             return check(token);
         }
         return keys.apply(entry.keyQuery()).collectList()
-                .flatMap(offered -> offered.containsAll(entry.keys()) ? Mono.just(entry.token()) : recheck(token, entry))
-                .onErrorResume(keysUnavailable -> recheck(token, entry));
+                .map(offered -> offered.containsAll(entry.keys()))
+                // Keys that cannot be had now: the full check decides (and says why), as without a cache.
+                .onErrorReturn(false)
+                .flatMap(stillOffered -> stillOffered ? Mono.just(entry.token()) : recheck(token, entry));
     }
 
     /** How many tokens are remembered now. */
