@@ -116,11 +116,34 @@ for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/.well-kno
 curl -sf -o /dev/null "http://127.0.0.1:$port/.well-known/jwks.json" || { echo "nginx did not start:" >&2; cat "$work/logs/error.log" >&2; exit 1; }
 nginx="http://127.0.0.1:$port"
 
-measure() { # target route duration -> "requests/s p95_ms failed_share"
-  local summary="$work/summary.json"
+state="${SHOPFLOW_STATE_DIR:-.shopflow}"
+case "$state" in /*) ;; *) state="$ROOT/$state" ;; esac
+gateway_pid="$(cut -d' ' -f1 "$state/run/gateway.pid" 2>/dev/null || true)"
+[ -n "$gateway_pid" ] && [ -r "/proc/$gateway_pid/stat" ] || gateway_pid=""
+
+cpu_ticks() { # pids... -> their CPU time (user + system) in clock ticks, summed
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+proxy_pids() { # target -> the processes doing its work: the gateway's JVM, or nginx's master and workers
+  if [ "$1" = "$gateway" ]; then echo "$gateway_pid"; else echo "$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"; fi
+}
+
+measure() { # target route duration -> "requests/s p95_ms failed_share proxy_cpu_ms_per_request"
+  local summary="$work/summary.json" pids before after
+  pids="$(proxy_pids "$1")"
+  # shellcheck disable=SC2086  # a list of pids
+  before="$(cpu_ticks $pids)"
   "$k6" run --quiet --no-color --address "" --summary-export "$summary" --summary-trend-stats "med,p(95)" \
     -e TARGET="$1" -e ROUTE="$2" -e VUS="$vus" -e DURATION="$3" "$ROOT/bench/gateway-overhead.js" > "$work/k6.log" 2>&1 || true
-  jq -r '"\(.metrics.http_reqs.rate) \(.metrics.http_req_duration["p(95)"]) \(.metrics.http_req_failed.value)"' "$summary"
+  # shellcheck disable=SC2086
+  after="$(cpu_ticks $pids)"
+  jq -r --argjson ticks "$((after - before))" --argjson hz "$(getconf CLK_TCK)" \
+    '"\(.metrics.http_reqs.rate) \(.metrics.http_req_duration["p(95)"]) \(.metrics.http_req_failed.value) \(if .metrics.http_reqs.count > 0 then $ticks * 1000 / $hz / .metrics.http_reqs.count else 0 end)"' "$summary"
 }
 
 routes=("/api/catalog/products?size=20" "/.well-known/jwks.json")
@@ -133,15 +156,17 @@ if [ "$warmup" != 0 ]; then
 fi
 
 failed=0
-printf '\n  %-13s %5s %14s %10s %14s %10s %7s\n' route round "gateway req/s" "p95 ms" "nginx req/s" "p95 ms" ratio
+printf '\n  %-13s %5s %14s %8s %8s %14s %8s %8s %7s\n' route round "gateway req/s" "p95 ms" "CPU ms" "nginx req/s" "p95 ms" \
+  "CPU ms" ratio
 for i in "${!routes[@]}"; do
   ratios=()
   for round in $(seq 1 "$rounds"); do
-    read -r g_rate g_p95 g_failed < <(measure "$gateway" "${routes[$i]}" "$duration")
-    read -r n_rate n_p95 n_failed < <(measure "$nginx" "${routes[$i]}" "$duration")
+    read -r g_rate g_p95 g_failed g_cpu < <(measure "$gateway" "${routes[$i]}" "$duration")
+    read -r n_rate n_p95 n_failed n_cpu < <(measure "$nginx" "${routes[$i]}" "$duration")
     ratio="$(awk -v g="$g_rate" -v n="$n_rate" 'BEGIN { printf "%.2f", (n > 0 ? g / n : 0) }')"
     ratios+=("$ratio")
-    printf '  %-13s %5d %14.0f %10.1f %14.0f %10.1f %7s\n' "${names[$i]}" "$round" "$g_rate" "$g_p95" "$n_rate" "$n_p95" "$ratio"
+    printf '  %-13s %5d %14.0f %8.1f %8.3f %14.0f %8.1f %8.3f %7s\n' "${names[$i]}" "$round" "$g_rate" "$g_p95" "$g_cpu" \
+      "$n_rate" "$n_p95" "$n_cpu" "$ratio"
     if awk -v a="$g_failed" -v b="$n_failed" 'BEGIN { exit !(a > 0 || b > 0) }'; then
       echo "    failed requests: gateway $(awk -v a="$g_failed" 'BEGIN { print a * 100 }') %, nginx $(awk -v b="$n_failed" 'BEGIN { print b * 100 }') % (a 429 is the rate limit: see --help)"
       failed=1
@@ -149,5 +174,8 @@ for i in "${!routes[@]}"; do
   done
   printf '  %-13s ratio gateway / nginx: %s (target ≥ 0.80)\n' "${names[$i]}" "$(printf '%s ' "${ratios[@]}")"
 done
+echo "CPU ms: the proxy's own CPU time (user + system, from /proc) per request answered — the gateway's JVM$( \
+  [ -z "$gateway_pid" ] && echo " (not found under $state/run: 0)"), nginx's master and workers; a busy machine inflates the"
+echo "  ratio of throughputs far more than this figure, which is what the proxy itself costs."
 echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg) (k6, nginx and the stack share the machine's cores)"
 exit "$failed"

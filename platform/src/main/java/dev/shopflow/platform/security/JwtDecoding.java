@@ -2,6 +2,7 @@ package dev.shopflow.platform.security;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,19 +39,38 @@ public final class JwtDecoding {
     }
 
     /**
+     * How many verified tokens a decoder remembers (ADR 0025): far more than the clients a laptop stack or a load
+     * test signs in at once, and a few megabytes of heap when full.
+     */
+    static final int VERIFIED_TOKENS_REMEMBERED = 2048;
+
+    /**
      * A decoder that takes its keys from {@code keys}: the remote JWKS in every service ({@link RemoteJwks}), the
-     * key store itself in the auth service.
+     * key store itself in the auth service. It remembers the tokens it accepted until they expire, so a token
+     * presented again skips the signature check while its key is still published ({@link VerifiedTokenCache}).
      */
     public static ReactiveJwtDecoder decoder(JwtProperties properties, Function<SignedJWT, Flux<JWK>> keys) {
-        var decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+        return decoder(properties, keys, Clock.systemUTC());
+    }
+
+    /** The same, telling the time (token expiry) by {@code clock}. */
+    public static ReactiveJwtDecoder decoder(JwtProperties properties, Function<SignedJWT, Flux<JWK>> keys,
+            Clock clock) {
+        return new VerifiedTokenCache(fullCheck(properties, keys, clock), keys, clock, VERIFIED_TOKENS_REMEMBERED);
+    }
+
+    /** Every check of a token, made each time: what {@link VerifiedTokenCache} falls back on. */
+    static ReactiveJwtDecoder fullCheck(JwtProperties properties, Function<SignedJWT, Flux<JWK>> keys, Clock clock) {
+        var decoder = NimbusReactiveJwtDecoder.withJwkSource(VerifiedTokenCache.recordingKeys(keys))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(validator(properties, clock));
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Clock clock) {
         var timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
         timestamps.setAllowEmptyExpiryClaim(false);
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 timestamps,

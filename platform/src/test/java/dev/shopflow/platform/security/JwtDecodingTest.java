@@ -47,6 +47,14 @@ class JwtDecodingTest {
     }
 
     @Test
+    void remembersATokenItAccepted() {
+        String token = TestTokens.customer(user);
+
+        // The same object, not an equal one: the second use was answered from the verified tokens (ADR 0025).
+        assertThat(decoder.decode(token).block()).isSameAs(decoder.decode(token).block());
+    }
+
+    @Test
     void refusesAnExpiredToken() {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         assertRefused(TestTokens.token(user, List.of("CUSTOMER"), claims -> claims
