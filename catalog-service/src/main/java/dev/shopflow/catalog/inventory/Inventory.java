@@ -86,6 +86,25 @@ public class Inventory {
         return inbox.applyOnce(CONSUMER, received, effect);
     }
 
+    /**
+     * Locks, in product order, every stock row the events may change: the products of placed orders and those the
+     * confirmed or cancelled orders hold. Run first in a transaction that applies several events, it makes
+     * transactions that apply events of other partitions at the same time wait for each other instead of locking
+     * the same rows in different orders (a deadlock); each event's own locks are then held already.
+     */
+    public Mono<Void> lockStockOf(List<OrderEvent> events) {
+        var products = new java.util.LinkedHashSet<UUID>();
+        var orders = new java.util.LinkedHashSet<UUID>();
+        for (OrderEvent event : events) {
+            switch (event) {
+                case OrderPlaced placed -> placed.items().forEach(item -> products.add(item.productId()));
+                case OrderConfirmed confirmed -> orders.add(confirmed.orderId());
+                case OrderCancelled cancelled -> orders.add(cancelled.orderId());
+            }
+        }
+        return stock.lockFor(products, orders);
+    }
+
     private Mono<Void> reserve(OrderPlaced order) {
         List<OrderLine> requested = order.items().stream()
                 .map(item -> new OrderLine(item.productId(), item.quantity()))

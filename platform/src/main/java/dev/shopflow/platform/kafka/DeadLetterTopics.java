@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -13,6 +15,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Where a record goes when its listener cannot apply it: {@code TOPIC.dlt}, same partition. Retries are bounded
  * with an exponential back-off; a {@link MalformedEvent} or a record that cannot be deserialized goes there at once.
+ * The same handler serves record and batch listeners (a batch listener names its failing record with a
+ * {@link BatchListenerFailedException}: that record alone is retried, then dead-lettered).
  * The dead letter carries the failure in headers (Spring Kafka's {@code kafka_dlt-exception-fqcn},
  * {@code kafka_dlt-exception-message}, {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset}).
  */
@@ -50,7 +54,7 @@ public final class DeadLetterTopics {
         var publisher = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(of(record.topic()), record.partition()));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
-            publisher.accept(record, exception);
+            publisher.accept(record, reason(exception));
             deadLettered.accept(record.topic());
         };
         var backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
@@ -59,5 +63,22 @@ public final class DeadLetterTopics {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
         return handler;
+    }
+
+    /**
+     * Why a record failed, as its dead letter names it: a batch listener reports the failing record in a
+     * {@link BatchListenerFailedException} (which the container wraps as it wraps a record listener's exception),
+     * whose cause is the reason (a {@code MalformedEvent}, say). The wrapper is kept: it carries the consumer group
+     * the dead letter names.
+     */
+    static Exception reason(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException wrapper
+                && wrapper.getCause() instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+            return new ListenerExecutionFailedException(wrapper.getMessage(), wrapper.getGroupId(), failed.getCause());
+        }
+        if (exception instanceof BatchListenerFailedException failed && failed.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        return exception;
     }
 }

@@ -36,8 +36,9 @@ import reactor.core.scheduler.Schedulers;
  *     <li>Each batch is one transaction that locks its rows with {@code FOR UPDATE SKIP LOCKED}, so several
  *     instances of a service never publish the same event; a key whose earlier event another relay holds waits
  *     for the next batch, so order per key holds with several relays too.</li>
- *     <li>One key's events are sent one after another, each after the previous is acknowledged ({@code acks=all},
- *     idempotent producer); a failure stops that key for this batch, other keys go on. Failed rows stay pending
+ *     <li>A batch's events are handed to the producer together (so they travel in few requests) and the batch
+ *     completes when every one is answered; one key's events are sent one after another, each after the previous is
+ *     acknowledged ({@code acks=all}, idempotent producer); a failure stops that key for this batch, other keys go on. Failed rows stay pending
  *     with their attempt count and error, and are tried again on the next poll.</li>
  *     <li>The relay wakes at once when a transaction that appended events commits (PostgreSQL
  *     {@code LISTEN outbox}, through {@link PostgresChannel}), and polls as well in case a notification is missed.</li>
@@ -196,21 +197,44 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
+    /**
+     * Sends every key's first event at once, from one thread off the database driver's event loop, and each next
+     * event of a key once the previous one is acknowledged; completes when every send has been answered.
+     */
     private Mono<Outcome> publishInKeyOrder(List<PendingEvent> events) {
         Map<String, List<PendingEvent>> byKey = new LinkedHashMap<>();
         events.forEach(event -> byKey.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(event));
         var sent = java.util.Collections.synchronizedList(new ArrayList<Long>());
         var failed = java.util.Collections.synchronizedList(new ArrayList<Failure>());
-        return Flux.fromIterable(byKey.values())
-                .flatMap(keyEvents -> Flux.fromIterable(keyEvents)
-                        .concatMap(event -> send(event)
-                                .doOnSuccess(ignored -> sent.add(event.id()))
-                                .onErrorResume(error -> {
-                                    failed.add(new Failure(event.id(), describe(error)));
-                                    return Mono.error(error);
-                                }))
-                        .onErrorResume(error -> Mono.empty()))
+        // KafkaProducer.send may block (up to max.block.ms) for metadata or buffer space. Without the hop it would run
+        // on the database driver's event loop (after the query), stalling every connection on that loop: one hop
+        // for the whole batch, whose sends then travel together.
+        return Mono.fromCallable(() -> byKey.values().stream()
+                        .map(keyEvents -> inKeyOrder(keyEvents, sent, failed))
+                        .toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::when)
                 .then(Mono.fromSupplier(() -> new Outcome(List.copyOf(sent), List.copyOf(failed))));
+    }
+
+    /**
+     * Sends the key's first event now, on the calling thread, and each next one after the previous is acknowledged
+     * (hopping again: the acknowledgement arrives on the producer's network thread, which must never block in a
+     * send); a failure stops the key for this batch.
+     */
+    private Mono<Void> inKeyOrder(List<PendingEvent> keyEvents, List<Long> sent, List<Failure> failed) {
+        Mono<Void> chain = sendNow(keyEvents.getFirst(), sent, failed);
+        for (PendingEvent next : keyEvents.subList(1, keyEvents.size())) {
+            chain = chain.then(Mono.defer(() -> sendNow(next, sent, failed)).subscribeOn(Schedulers.boundedElastic()));
+        }
+        return chain.onErrorResume(error -> Mono.empty());
+    }
+
+    /** Hands the event to the producer at once; the result completes with its acknowledgement. */
+    private Mono<Void> sendNow(PendingEvent event, List<Long> sent, List<Failure> failed) {
+        return send(event)
+                .doOnSuccess(ignored -> sent.add(event.id()))
+                .doOnError(error -> failed.add(new Failure(event.id(), describe(error))));
     }
 
     private Mono<Void> send(PendingEvent event) {
@@ -224,11 +248,13 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, "content-type", "application/json");
         var publication = tracing.startPublishing("outbox publish " + event.topic(), event.headers());
         publication.headers().forEach((name, value) -> header(record, name, value));
-        // KafkaProducer.send may block (up to max.block.ms) for metadata or buffer space. Without the hop it would run
-        // on the database driver's event loop (after the query) or on the producer's own network thread (after the
-        // previous send completed): the first stalls every connection on that loop, the second cannot make progress.
-        return Mono.fromFuture(() -> kafka.send(record))
-                .subscribeOn(Schedulers.boundedElastic())
+        java.util.concurrent.CompletableFuture<?> acknowledged;
+        try {
+            acknowledged = kafka.send(record);
+        } catch (RuntimeException refused) {
+            acknowledged = java.util.concurrent.CompletableFuture.failedFuture(refused);
+        }
+        return Mono.fromFuture(acknowledged)
                 .doOnSuccess(result -> {
                     published.increment();
                     publication.end().accept(null);

@@ -45,6 +45,27 @@ public class StockRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * Locks, in product-id order, the stock rows of {@code products} and of the products {@code orders} hold
+     * reserved: what a transaction that applies several order events at once changes.
+     */
+    public Mono<Void> lockFor(Collection<UUID> products, Collection<UUID> orders) {
+        if (products.isEmpty() && orders.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        SELECT s.product_id FROM stock s
+                        WHERE s.product_id = ANY(:products)
+                           OR s.product_id IN (SELECT product_id FROM stock_reservations
+                                               WHERE order_id = ANY(:orders) AND status = 'RESERVED')
+                        ORDER BY s.product_id
+                        FOR UPDATE""")
+                .bind("products", products.toArray(UUID[]::new))
+                .bind("orders", orders.toArray(UUID[]::new))
+                .fetch().all()
+                .then();
+    }
+
     /** Adds the stock row of a product that has none yet: one just added to the catalog. */
     public Mono<Void> insert(UUID productId, StockLevel level) {
         return database.sql("INSERT INTO stock (product_id, on_hand, reserved) VALUES (:productId, :onHand, :reserved)")

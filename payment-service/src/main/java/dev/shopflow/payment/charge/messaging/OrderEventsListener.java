@@ -2,8 +2,10 @@ package dev.shopflow.payment.charge.messaging;
 
 import dev.shopflow.payment.charge.Payments;
 import dev.shopflow.payment.charge.events.OrderEvent;
+import dev.shopflow.platform.inbox.InboxBatches;
 import dev.shopflow.platform.kafka.EventReader;
 import dev.shopflow.platform.kafka.ReceivedEvent;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * payment-service's business. A blocking listener, so that one order's events are applied in the order they were
  * published.
  *
- * <p>Like every listener, it reads the event and applies it once, in one transaction ({@link Payments#apply}). Unlike
- * the others, it then takes a second step: charging or refunding at the provider ({@link Payments#charge},
+ * <p>Like every listener, it reads the events and applies each once ({@link Payments#apply}), a poll's records in one
+ * transaction (platform's {@link InboxBatches}). Unlike the others, it then takes a second step for each event, once
+ * that transaction has committed: charging or refunding at the provider ({@link Payments#charge},
  * {@link Payments#refundIfCancelled}). That step calls the provider over the network, so it runs outside any
  * database transaction (no transaction waits on the provider), and it runs on every delivery, doing nothing when it
  * was done already. So a crash between the two steps is repaired by the redelivery, and a redelivery after both
@@ -27,20 +30,21 @@ class OrderEventsListener {
 
     private final EventReader<OrderEvent> events;
     private final Payments payments;
+    private final InboxBatches batches;
 
-    OrderEventsListener(JsonMapper json, Payments payments) {
+    OrderEventsListener(JsonMapper json, Payments payments, InboxBatches batches) {
         this.events = new EventReader<>(json, OrderEvent.TYPES);
         this.payments = payments;
+        this.batches = batches;
     }
 
-    @KafkaListener(topics = OrderEvent.TOPIC)
-    void on(ConsumerRecord<String, String> record) {
-        var received = ReceivedEvent.from(record);
-        events.read(received).ifPresent(event -> payments.apply(event, received).then(atTheProvider(event)).block());
+    @KafkaListener(topics = OrderEvent.TOPIC, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.applyThen(records, events, payments::apply, this::atTheProvider);
     }
 
     /** The provider's step an event leads to; it checks for itself whether there is anything left to do. */
-    private Mono<Void> atTheProvider(OrderEvent event) {
+    private Mono<Void> atTheProvider(OrderEvent event, ReceivedEvent received) {
         return switch (event) {
             case OrderEvent.PaymentRequested requested -> payments.charge(requested.orderId());
             case OrderEvent.OrderCancelled cancelled -> payments.refundIfCancelled(cancelled.orderId());
