@@ -11,6 +11,7 @@ import dev.shopflow.platform.kafka.EventReader;
 import dev.shopflow.platform.kafka.MalformedEvent;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.testsupport.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -101,7 +102,7 @@ class InboxBatchesTest {
         database = DatabaseClient.create(connections);
         database.sql("CREATE TABLE applied (event_id uuid NOT NULL, transaction_id bigint NOT NULL)").then().block();
         var transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        inbox = new Inbox(database, transactions);
+        inbox = new Inbox(database, transactions, new SimpleMeterRegistry());
         var registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(new ObservationHandler<>() {
             @Override
