@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call what. Signing up, signing in and out, refreshing and the public keys need no access token (the
+ * Who may call what. Signing up, signing in and out, refreshing, the public keys and the authorization-server metadata need no access token (the
  * refresh token is the credential for refresh and logout), nor does asking which methods those paths serve
  * ({@code OPTIONS}); rotating keys is for administrators; everything else
  * needs a valid access token (platform's last rule).
@@ -22,7 +22,7 @@ class AuthAccessRules {
                         "/api/auth/logout").permitAll()
                 .pathMatchers(HttpMethod.OPTIONS, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/oauth-authorization-server").permitAll()
                 .pathMatchers("/api/auth/keys/**").hasRole(AuthenticatedUser.ADMIN);
     }
 }

@@ -2,6 +2,7 @@ package dev.shopflow.auth;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signingKeys key pairs from configuration; when empty, a key pair is generated on first start and kept in
  *        the database
  * @param lockout how repeated failed sign-ins slow an attacker down
+ * @param clientId the {@code client_id} of every access token: the one public client Shopflow knows, as which every
+ *        first-party client (the storefront, scripts, load tests) signs in (ADR 0022)
  */
 @Validated
 @ConfigurationProperties("shopflow.auth")
@@ -25,7 +28,8 @@ public record AuthProperties(
         @NotNull Duration refreshTokenLifetime,
         @Valid @NotNull Admin admin,
         @Valid List<ConfiguredKey> signingKeys,
-        @Valid @NotNull Lockout lockout) {
+        @Valid @NotNull Lockout lockout,
+        @NotBlank String clientId) {
 
     public AuthProperties {
         signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);

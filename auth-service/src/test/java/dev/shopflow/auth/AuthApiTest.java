@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -130,10 +131,12 @@ class AuthApiTest {
         var token = SignedJWT.parse(customer.accessToken());
         var claims = token.getJWTClaimsSet();
         assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(token.getHeader().getType()).as("RFC 9068 §2.1").hasToString("at+jwt");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("shopflow-storefront");
         assertThat(claims.getSubject()).isEqualTo(customer.id().toString());
         assertThat(claims.getStringClaim("email")).isEqualTo(customer.email());
         assertThat(claims.getStringListClaim("roles")).containsExactly("CUSTOMER");
-        assertThat(claims.getIssuer()).isEqualTo("shopflow-auth");
+        assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080");
         assertThat(claims.getAudience()).containsExactly("shopflow-api");
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
@@ -172,11 +175,29 @@ class AuthApiTest {
     }
 
     @Test
-    void letsSpringSecuritysOwnDecoderCheckATokenAgainstTheKeySet() {
+    void letsSpringSecuritysOwnDecoderCheckATokenAgainstTheKeySetAsAnRfc9068AccessToken() {
         Customer customer = fixture().newCustomer();
         var decoder = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json").build();
+        decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
+                .issuer("http://localhost:8080").audience("shopflow-api").clientId("shopflow-storefront").build());
 
         assertThat(decoder.decode(customer.accessToken()).getSubject()).isEqualTo(customer.id().toString());
+    }
+
+    /** RFC 8414: what a standard client configured with the issuer alone reads to find the endpoints and keys. */
+    @Test
+    void publishesTheAuthorizationServersMetadataToAnyone() {
+        web.get().uri("/.well-known/oauth-authorization-server").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("public"))
+                .expectBody()
+                .jsonPath("$.issuer").isEqualTo("http://localhost:8080")
+                .jsonPath("$.token_endpoint").isEqualTo("http://localhost:8080/api/auth/token")
+                .jsonPath("$.jwks_uri").isEqualTo("http://localhost:8080/.well-known/jwks.json")
+                .jsonPath("$.grant_types_supported").isEqualTo(List.of("password"))
+                .jsonPath("$.response_types_supported").isEmpty()
+                .jsonPath("$.token_endpoint_auth_methods_supported").isEqualTo(List.of("none"));
     }
 
     @Test

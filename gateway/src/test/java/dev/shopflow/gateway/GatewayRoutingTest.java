@@ -18,6 +18,7 @@ class GatewayRoutingTest extends GatewayTest {
             "POST, /api/auth/register,                 auth",
             "GET,  /api/auth/me,                       auth",
             "GET,  /.well-known/jwks.json,             auth",
+            "GET,  /.well-known/oauth-authorization-server, auth",
             "GET,  /api/catalog/products?page=1,       catalog",
             "GET,  /api/cart,                          order",
             "POST, /api/cart/items,                    order",

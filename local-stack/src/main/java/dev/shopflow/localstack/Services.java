@@ -99,6 +99,10 @@ final class Services {
                 environment.put("SERVICES_" + key + "_URI", "http://127.0.0.1:" + settings.port(other));
             }
         }
+        // The access tokens' issuer is the gateway's public address, where standard clients find the
+        // authorization-server metadata (RFC 8414, ADR 0022); every service checks it. The user's own wins.
+        environment.put("JWT_ISSUER", settings.environment().getOrDefault("JWT_ISSUER",
+                "http://localhost:" + settings.port(ServiceSpec.GATEWAY)));
         // Inherited from the launcher anyway; written down so that ./shopflow audit uses what the service runs with.
         for (String setting : RECORDED_SETTINGS.getOrDefault(service.name(), List.of())) {
             String value = settings.environment().get(setting);

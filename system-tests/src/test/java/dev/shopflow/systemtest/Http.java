@@ -9,11 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import dev.shopflow.platform.testsupport.ApiContract;
 
-/** Small HTTP helpers for tests that talk to a running stack from outside. */
+/**
+ * Small HTTP helpers for tests that talk to a running stack from outside. While a contract is set
+ * ({@link #checkAnswersAgainst}), every answer is checked against the API documents, as the services' own tests check
+ * theirs (ADR 0018).
+ */
 final class Http {
 
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static volatile ApiContract contract;
 
     private Http() {
     }
@@ -46,13 +53,26 @@ final class Http {
         headers.forEach(builder::setHeader);
         var request = builder.build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiContract checked = contract;
+            if (checked != null) {
+                var answered = new org.springframework.http.HttpHeaders();
+                response.headers().map().forEach(answered::addAll);
+                checked.check(method, request.uri().getRawPath(), response.statusCode(), answered,
+                        response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every answer from now on must be what these documents say; {@code null} stops checking. */
+    static void checkAnswersAgainst(ApiContract documents) {
+        contract = documents;
     }
 
     static HttpResponse<String> get(String url) {

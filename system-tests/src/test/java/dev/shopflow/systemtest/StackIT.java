@@ -10,6 +10,7 @@ import dev.shopflow.localstack.StackSettings;
 import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
 import dev.shopflow.platform.testsupport.SpanCollector;
+import dev.shopflow.platform.testsupport.ApiContract;
 import dev.shopflow.platform.testsupport.TestPostgres;
 import dev.shopflow.platform.testsupport.TestTokens;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The whole stack as {@code ./shopflow up} runs it (in-process Kafka, every service its own JVM from its packaged
- * jar), on fresh databases and free ports, checked from outside through HTTP.
+ * jar), on fresh databases and free ports, checked from outside through HTTP. Every answer the tests get through
+ * {@link Http} is checked against the API documents the gateway serves ({@link ApiContract}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
@@ -65,11 +67,17 @@ class StackIT {
         var settings = StackSettings.fromEnvironment(home, environment)
                 .isolated(ports, managementPorts, databases, home.resolve("system-tests/target/stack-it"));
         stack = new LocalStack(settings, System.out::println).start(TestPostgres.server());
+        Http.checkAnswersAgainst(ApiContract.of(DOCUMENTS.stream()
+                .map(name -> Http.get(gateway() + "/v3/api-docs/" + name).body()).toArray(String[]::new)));
         customer = Customers.signUp(gateway());
     }
 
+    /** The services' API documents as the gateway serves them: every answer the tests get must be what they say. */
+    static final List<String> DOCUMENTS = List.of("auth", "catalog", "order", "payment");
+
     @AfterAll
     static void stopTheStack() {
+        Http.checkAnswersAgainst(null);
         if (stack != null) {
             stack.stop();
         }
@@ -227,6 +235,43 @@ class StackIT {
             org.junit.jupiter.params.provider.Arguments.of("not a JWT", "not-a-jwt"),
             org.junit.jupiter.params.provider.Arguments.of("alg none", unsigned()));
 
+    /**
+     * What a standard OAuth client does, with Nimbus JOSE+JWT directly rather than Spring's decoder: configured with
+     * the issuer alone (the gateway's URL), it reads the RFC 8414 metadata there, takes the keys from its
+     * {@code jwks_uri}, and verifies an access token as RFC 9068 describes one: {@code typ: at+jwt}, RS256, its
+     * issuer and audience, and the claims the profile requires.
+     */
+    @Test
+    @Order(1)
+    void aStandardClientConfiguredWithTheIssuerAloneVerifiesAnAccessToken() throws Exception {
+        String issuer = "http://localhost:" + java.net.URI.create(gateway()).getPort();
+
+        var metadataAnswer = Http.get(issuer + "/.well-known/oauth-authorization-server");
+        assertThat(metadataAnswer.statusCode()).as(metadataAnswer.body()).isEqualTo(200);
+        var metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(metadataAnswer.body());
+        assertThat(metadata.get("issuer")).as("RFC 8414 §3.3").isEqualTo(issuer);
+        assertThat(metadata.get("token_endpoint")).isEqualTo(issuer + "/api/auth/token");
+
+        var keys = com.nimbusds.jose.jwk.source.JWKSourceBuilder
+                .<com.nimbusds.jose.proc.SecurityContext>create(java.net.URI.create((String) metadata.get("jwks_uri")).toURL())
+                .retrying(false).build();
+        var verifier = new com.nimbusds.jwt.proc.DefaultJWTProcessor<com.nimbusds.jose.proc.SecurityContext>();
+        verifier.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                new com.nimbusds.jose.JOSEObjectType("at+jwt")));
+        verifier.setJWSKeySelector(new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(
+                com.nimbusds.jose.JWSAlgorithm.RS256, keys));
+        verifier.setJWTClaimsSetVerifier(new com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier<>("shopflow-api",
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(issuer).build(),
+                java.util.Set.of("sub", "exp", "iat", "jti", "client_id")));
+
+        var claims = verifier.process(customer.accessToken(), null);
+
+        assertThat(claims.getSubject()).isEqualTo(customer.id());
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("shopflow-storefront");
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(customer.accessToken()).getHeader().getType())
+                .hasToString("at+jwt");
+    }
+
     @Test
     @Order(1)
     void servicesCheckTheTokenThemselvesWhenCalledPastTheGateway() {
@@ -311,6 +356,15 @@ class StackIT {
                 .contains("order-service", "catalog-service", "payment-service");
         var cartAfter = Http.get(gateway() + "/api/cart", shopper.accessToken());
         assertThat(JsonPath.<List<Object>>read(cartAfter.body(), "$.items")).as("checkout empties the cart").isEmpty();
+    }
+
+    /** The checkout walk-through with only the client generated from the API documents (module api-client). */
+    @Test
+    @Order(1)
+    void aClientGeneratedFromTheApiDocumentsChecksOutThroughTheGateway() throws Exception {
+        var confirmed = new GeneratedClientWalkThrough(gateway()).checkOut();
+
+        assertThat(String.valueOf(confirmed.getStatus())).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -50,6 +50,7 @@ class KeysController {
     @ApiResponse(responseCode = "200", description = "The JWK set: {\"keys\": [each public key as an RFC 7517 JWK]}",
             content = {@Content(mediaType = JWK_SET_JSON, schema = @Schema(type = "object")),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))})
+    @ApiResponse(responseCode = "406", description = "The client accepts neither JSON type")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())

@@ -18,21 +18,24 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Issues access tokens: RS256 JWTs signed by the current signing key, with {@code sub} (user id), {@code email},
- * {@code roles}, {@code iss}, {@code aud}, {@code iat}, {@code exp} and a unique {@code jti}. Encoding is Spring
- * Security's Nimbus encoder; nothing here assembles a JWT by hand.
+ * Issues access tokens in the JWT profile of RFC 9068: RS256 JWTs typed {@code at+jwt}, signed by the current signing
+ * key, with {@code sub} (user id), {@code email}, {@code roles}, {@code iss} (a URL), {@code aud},
+ * {@code client_id}, {@code iat}, {@code exp} and a unique {@code jti} (ADR 0022). Encoding is Spring Security's
+ * Nimbus encoder; nothing here assembles a JWT by hand.
  */
 class AccessTokens {
 
     private final SigningKeys keys;
     private final JwtProperties jwt;
     private final Duration lifetime;
+    private final String clientId;
     private final Clock clock;
 
-    AccessTokens(SigningKeys keys, JwtProperties jwt, Duration lifetime, Clock clock) {
+    AccessTokens(SigningKeys keys, JwtProperties jwt, Duration lifetime, String clientId, Clock clock) {
         this.keys = keys;
         this.jwt = jwt;
         this.lifetime = lifetime;
+        this.clientId = clientId;
         this.clock = clock;
     }
 
@@ -52,11 +55,13 @@ class AccessTokens {
                 .subject(account.id().toString())
                 .claim("email", account.email())
                 .claim(JwtDecoding.ROLES_CLAIM, account.roles())
+                .claim(JwtDecoding.CLIENT_ID_CLAIM, clientId)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .id(UUID.randomUUID().toString())
                 .build();
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signing.getKeyID()).type("JWT").build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signing.getKeyID())
+                .type(JwtDecoding.ACCESS_TOKEN_TYPE).build();
         var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signing)));
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }

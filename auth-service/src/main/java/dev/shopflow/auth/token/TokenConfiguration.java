@@ -28,7 +28,7 @@ class TokenConfiguration {
     Tokens tokens(Accounts accounts, RefreshTokenRepository refreshTokens, SigningKeys keys, JwtProperties jwt,
             LoginThrottle throttle, TransactionalOperator transactions, AuthProperties properties, Clock clock,
             MeterRegistry meters) {
-        var accessTokens = new AccessTokens(keys, jwt, properties.accessTokenLifetime(), clock);
+        var accessTokens = new AccessTokens(keys, jwt, properties.accessTokenLifetime(), properties.clientId(), clock);
         return new Tokens(accounts, refreshTokens, accessTokens, throttle, transactions,
                 properties.refreshTokenLifetime(), clock, meters);
     }

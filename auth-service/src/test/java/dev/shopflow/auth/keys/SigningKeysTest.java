@@ -99,7 +99,7 @@ class SigningKeysTest {
         var properties = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(30),
                 new AuthProperties.Admin(null, null), configured,
                 new AuthProperties.Lockout(5, 50, 20, Duration.ofMinutes(15), Duration.ofSeconds(30),
-                        Duration.ofMinutes(15), Duration.ofDays(90)));
+                        Duration.ofMinutes(15), Duration.ofDays(90)), "shopflow-storefront");
         return new SigningKeys(database, transactions, properties, Duration.ofSeconds(30), Clock.systemUTC());
     }
 }

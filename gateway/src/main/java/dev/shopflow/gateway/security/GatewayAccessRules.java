@@ -7,7 +7,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * What passes the gateway without an access token: signing up, in and out and refreshing (the refresh token is the
- * credential there), the public keys, catalog reads, and Stripe's webhooks (payment-service checks their signature),
+ * credential there), the public keys and the authorization-server metadata, catalog reads, and Stripe's webhooks (payment-service checks their signature),
  * and {@code OPTIONS} on each of these (which methods a public path serves is public too).
  * The API docs are public through platform's own rules; health and metrics are not on the gateway's public port at
  * all, but on its management port, which no route reaches. Every other request needs a valid
@@ -22,7 +22,8 @@ class GatewayAccessRules {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout", "/webhooks/stripe").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/catalog/**").permitAll()
+                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/oauth-authorization-server",
+                        "/api/catalog/**").permitAll()
                 .pathMatchers(HttpMethod.HEAD, "/api/catalog/**").permitAll()
                 .pathMatchers(HttpMethod.OPTIONS, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout", "/webhooks/stripe", "/api/catalog/**").permitAll();

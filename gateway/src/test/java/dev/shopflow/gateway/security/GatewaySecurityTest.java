@@ -29,6 +29,7 @@ class GatewaySecurityTest extends GatewayTest {
             "POST, /api/auth/refresh",
             "POST, /api/auth/logout",
             "GET,  /.well-known/jwks.json",
+            "GET,  /.well-known/oauth-authorization-server",
             "GET,  /api/catalog/products?q=lamp",
             "HEAD, /api/catalog/products/7",
             "GET,  /api/catalog/categories",
@@ -95,6 +96,13 @@ class GatewaySecurityTest extends GatewayTest {
     void refusesATokenForAnotherAudience() {
         refuses(TestTokens.token(UUID.randomUUID(), List.of("CUSTOMER"),
                 claims -> claims.audience("someone-else")));
+    }
+
+    /** RFC 9068 §4: a JWT signed by the right key but not typed as an access token is no access token. */
+    @Test
+    void refusesATokenNotTypedAsAnAccessToken() {
+        refuses(TestTokens.customerTokenOfType("JWT"));
+        refuses(TestTokens.customerTokenOfType(null));
     }
 
     @Test

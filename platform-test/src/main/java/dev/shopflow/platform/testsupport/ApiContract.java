@@ -6,35 +6,58 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A service's OpenAPI document as a check on its answers: every answer to a request for an operation the document
- * describes must have a status the operation documents, the documented content type, a body that fits the schema
- * and the documented headers. Requests are not checked (tests send wrong requests on purpose); answers to paths the
- * document does not describe (actuator, unknown paths, the document itself) pass unchecked, and so does the body of
- * an event stream.
+ * One or more OpenAPI documents as a check on a service's answers: every answer to a request for an operation a
+ * document describes must have a status the operation documents, the documented content type, a body that fits the
+ * schema and the documented headers. Requests are not checked (tests send wrong requests on purpose); answers to
+ * paths no document describes (actuator, unknown paths, the documents themselves) pass unchecked, and so does the
+ * body of an event stream.
  */
 public final class ApiContract {
 
-    private static final Map<String, ApiContract> BY_DOCUMENT = new ConcurrentHashMap<>();
+    /** Where every Shopflow service serves its document. */
+    public static final String DOCUMENT_PATH = "/v3/api-docs";
 
-    private final OpenApiInteractionValidator validator;
+    private static final Map<String, OpenApiInteractionValidator> BY_DOCUMENT = new ConcurrentHashMap<>();
 
-    private ApiContract(String document) {
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+    private final List<OpenApiInteractionValidator> validators;
+
+    private ApiContract(List<OpenApiInteractionValidator> validators) {
+        this.validators = validators;
+    }
+
+    /** The contract of these OpenAPI documents (JSON); each document is parsed once per test JVM. */
+    public static ApiContract of(String... documents) {
+        return new ApiContract(java.util.Arrays.stream(documents)
+                .map(document -> BY_DOCUMENT.computeIfAbsent(document, ApiContract::validator))
+                .toList());
+    }
+
+    private static OpenApiInteractionValidator validator(String document) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .withLevel("validation.response.path.missing", ValidationReport.Level.IGNORE)
@@ -42,28 +65,58 @@ public final class ApiContract {
                 .build();
     }
 
-    /** The contract of this OpenAPI document (JSON); parsed once per document. */
-    public static ApiContract of(String document) {
-        return BY_DOCUMENT.computeIfAbsent(document, ApiContract::new);
-    }
-
     /** A filter for a test's client that fails the exchange with an {@link AssertionError} on an answer off contract. */
     public ExchangeFilterFunction checksAnswers() {
-        return this::checked;
+        return (request, next) -> checked(this, request, next);
     }
 
-    private Mono<ClientResponse> checked(ClientRequest request, ExchangeFunction next) {
+    /**
+     * A filter that checks every answer against the document the server itself serves at {@value #DOCUMENT_PATH},
+     * fetched once, with the first request, through the same client; a server that serves no document there has its
+     * answers pass unchecked. Every test's auto-configured {@link WebTestClient} has it ({@link
+     * ApiContractAutoConfiguration}).
+     */
+    public static ExchangeFilterFunction checksAnswersAgainstTheServedDocument() {
+        var contract = new AtomicReference<Mono<Optional<ApiContract>>>();
+        return (request, next) -> {
+            if (request.url().getPath().startsWith(DOCUMENT_PATH)) {
+                return next.exchange(request);
+            }
+            Mono<Optional<ApiContract>> served = contract.updateAndGet(known -> known != null ? known
+                    : servedDocument(request, next).cache());
+            return served.flatMap(found -> found.isPresent()
+                    ? checked(found.get(), request, next)
+                    : next.exchange(request));
+        };
+    }
+
+    private static Mono<Optional<ApiContract>> servedDocument(ClientRequest original, ExchangeFunction next) {
+        URI document = UriComponentsBuilder.fromUri(original.url()).replacePath(DOCUMENT_PATH).replaceQuery(null)
+                .build(true).toUri();
+        var request = ClientRequest.create(HttpMethod.GET, document)
+                .header(WebTestClient.WEBTESTCLIENT_REQUEST_ID, UUID.randomUUID().toString())
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+        return next.exchange(request).flatMap(response -> response.statusCode().is2xxSuccessful()
+                ? response.bodyToMono(String.class).map(body -> Optional.of(ApiContract.of(body)))
+                : response.releaseBody().thenReturn(Optional.<ApiContract>empty()))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private static Mono<ClientResponse> checked(ApiContract contract, ClientRequest request, ExchangeFunction next) {
         return next.exchange(request).flatMap(response -> {
             MediaType type = response.headers().contentType().orElse(null);
             if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
-                check(request, response, null);
+                contract.check(request.method().name(), request.url().getRawPath(), response.statusCode().value(),
+                        response.headers().asHttpHeaders(), null);
                 return Mono.just(response);
             }
             return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class))
                     .map(ApiContract::bytes)
                     .defaultIfEmpty(new byte[0])
                     .map(body -> {
-                        check(request, response, body);
+                        contract.check(request.method().name(), request.url().getRawPath(),
+                                response.statusCode().value(), response.headers().asHttpHeaders(), body);
                         return response.mutate()
                                 .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
                                 .build();
@@ -71,20 +124,28 @@ public final class ApiContract {
         });
     }
 
-    private void check(ClientRequest request, ClientResponse response, byte[] body) {
-        var answer = SimpleResponse.Builder.status(response.statusCode().value());
-        response.headers().asHttpHeaders().forEach(answer::withHeader);
+    /**
+     * Checks one answer, however it was obtained.
+     *
+     * @param body the answer's body, {@code null} when it is not read (an event stream)
+     * @throws AssertionError when a document describes the operation and the answer is not what it says
+     */
+    public void check(String method, String rawPath, int status, HttpHeaders headers, byte[] body) {
+        var answer = SimpleResponse.Builder.status(status);
+        headers.forEach(answer::withHeader);
         if (body != null && body.length > 0) {
             answer.withBody(body);
         }
-        ValidationReport report = validator.validateResponse(request.url().getRawPath(),
-                Request.Method.valueOf(request.method().name()), answer.build());
-        if (report.hasErrors()) {
-            throw new AssertionError("The answer " + response.statusCode() + " to " + request.method() + " "
-                    + request.url().getRawPath() + " is not what the API document says:\n"
-                    + SimpleValidationReportFormat.getInstance().apply(report)
-                    + (body == null ? "" : "\nbody: " + new String(body, java.nio.charset.StandardCharsets.UTF_8))
-                    + "\nheaders: " + response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+        SimpleResponse response = answer.build();
+        for (OpenApiInteractionValidator validator : validators) {
+            ValidationReport report = validator.validateResponse(rawPath, Request.Method.valueOf(method), response);
+            if (report.hasErrors()) {
+                throw new AssertionError("The answer " + status + " to " + method + " " + rawPath
+                        + " is not what the API document says:\n"
+                        + SimpleValidationReportFormat.getInstance().apply(report)
+                        + (body == null ? "" : "\nbody: " + new String(body, StandardCharsets.UTF_8))
+                        + "\ncontent type: " + headers.getFirst(HttpHeaders.CONTENT_TYPE));
+            }
         }
     }
 

@@ -30,14 +30,17 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Access tokens for tests of a service without the auth service: a key pair made once per test JVM, its public
  * half served as a JWKS from a small HTTP server on the loopback address, and tokens signed with it that look like
- * the auth service's (issuer {@value #ISSUER}, audience {@value #AUDIENCE}, {@code sub}, {@code email},
- * {@code roles}, {@code jti}, 15 minutes). A Spring test context points at it with
+ * the auth service's: RFC 9068 access tokens ({@code typ: at+jwt}) with issuer {@value #ISSUER}, audience
+ * {@value #AUDIENCE}, client {@value #CLIENT_ID}, {@code sub}, {@code email}, {@code roles}, {@code iat},
+ * {@code jti}, valid 15 minutes. A Spring test context points at it with
  * {@code @ContextConfiguration(initializers = TestTokens.Initializer.class)}; the {@link ServiceContract} tests do.
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "shopflow-auth";
+    public static final String ISSUER = "http://localhost:8080";
     public static final String AUDIENCE = "shopflow-api";
+    public static final String CLIENT_ID = "shopflow-storefront";
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
 
     private static final RSAKey KEY = newKey("test-key");
     private static final HttpServer JWKS = serve(new JWKSet(KEY.toPublicJWK()));
@@ -77,12 +80,21 @@ public final class TestTokens {
 
     /** A token whose claims {@code adjust} changes after the usual ones are set (to expire it, drop a claim, ...). */
     public static String token(UUID userId, List<String> roles, Consumer<JWTClaimsSet.Builder> adjust) {
-        return sign(KEY, claims(userId, roles, adjust));
+        return sign(KEY, ACCESS_TOKEN, claims(userId, roles, adjust));
+    }
+
+    /**
+     * A customer's token, signed by the published key with every claim right, whose header names another type
+     * ({@code JWT}, say, as an ID token or any other JWT from the same key would), or none when {@code type} is null.
+     */
+    public static String customerTokenOfType(String type) {
+        return sign(KEY, type == null ? null : new JOSEObjectType(type),
+                claims(UUID.randomUUID(), List.of("CUSTOMER"), claims -> { }));
     }
 
     /** A well-formed token signed by a key the JWKS does not publish, under the published key's id. */
     public static String signedByUnknownKey() {
-        return sign(newKey(KEY.getKeyID()), claims(UUID.randomUUID(), List.of("CUSTOMER"), claims -> { }));
+        return sign(newKey(KEY.getKeyID()), ACCESS_TOKEN, claims(UUID.randomUUID(), List.of("CUSTOMER"), claims -> { }));
     }
 
     private static JWTClaimsSet claims(UUID userId, List<String> roles, Consumer<JWTClaimsSet.Builder> adjust) {
@@ -93,6 +105,7 @@ public final class TestTokens {
                 .subject(userId.toString())
                 .claim("email", "user-" + userId + "@example.com")
                 .claim("roles", roles)
+                .claim("client_id", CLIENT_ID)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString());
@@ -100,8 +113,8 @@ public final class TestTokens {
         return claims.build();
     }
 
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+    private static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build();
         var token = new SignedJWT(header, claims);
         try {
             token.sign(new RSASSASigner(key));

@@ -65,6 +65,48 @@ class ApiContractTest {
                 "/things/1")).hasStackTraceContaining("is not what the API document says");
     }
 
+    /** The filter every auto-configured test client has: the document is the one the server itself serves. */
+    private static WebTestClient servingItsDocument(String document, HttpStatus status, String body) {
+        var routes = RouterFunctions.route()
+                .GET(ApiContract.DOCUMENT_PATH, request -> document == null ? ServerResponse.notFound().build()
+                        : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(document))
+                .GET("/{path}/{id}", request -> ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body))
+                .build();
+        return WebTestClient.bindToRouterFunction(routes).configureClient()
+                .filter(ApiContract.checksAnswersAgainstTheServedDocument())
+                .build();
+    }
+
+    @Test
+    void checksAnswersAgainstTheDocumentTheServerServes() {
+        assertThatCode(() -> get(servingItsDocument(DOCUMENT, HttpStatus.OK, "{\"name\": \"a\"}"), "/things/1"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> get(servingItsDocument(DOCUMENT, HttpStatus.OK, "{\"name\": null}"), "/things/1"))
+                .hasStackTraceContaining("is not what the API document says");
+    }
+
+    @Test
+    void passesEveryAnswerOfAServerThatServesNoDocument() {
+        assertThatCode(() -> get(servingItsDocument(null, HttpStatus.OK, "{\"name\": null}"), "/things/1"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void checksAnAnswerAgainstTheDocumentOfSeveralThatDescribesItsPath() {
+        String other = DOCUMENT.replace("/things/{id}", "/others/{id}");
+        var contract = ApiContract.of(other, DOCUMENT);
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThatCode(() -> contract.check("GET", "/things/1", 200, headers, "{\"name\": \"a\"}".getBytes()))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check("GET", "/things/1", 201, headers, "{\"name\": \"a\"}".getBytes()))
+                .hasMessageContaining("is not what the API document says");
+        assertThatThrownBy(() -> contract.check("GET", "/others/1", 200, headers, "{}".getBytes()))
+                .hasMessageContaining("is not what the API document says");
+    }
+
     @Test
     void passesAnswersToPathsTheDocumentDoesNotDescribe() {
         assertThatCode(() -> get(answering(HttpStatus.I_AM_A_TEAPOT, MediaType.TEXT_PLAIN, "tea"), "/other/1"))

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -26,14 +27,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What makes an access token acceptable to a Shopflow service, in one place: signed with RS256 by a key the auth
- * service publishes (so {@code alg: none} and HMAC tricks fail), not expired, issued by the configured issuer for
- * the configured audience, and naming a user id ({@code sub}, a UUID) and an id ({@code jti}).
+ * What makes an access token acceptable to a Shopflow service, in one place: an RFC 9068 access token — header
+ * {@code typ: at+jwt}, so that an ID token or any other JWT signed by the same key is not taken for one — signed with
+ * RS256 by a key the auth service publishes (so {@code alg: none} and HMAC tricks fail), not expired, issued by the
+ * configured issuer for the configured audience, and naming a user id ({@code sub}, a UUID), the client it was
+ * issued to ({@code client_id}) and an id ({@code jti}). See ADR 0022.
  */
 public final class JwtDecoding {
 
     /** The claim that lists the user's roles ({@code CUSTOMER}, {@code ADMIN}). */
     public static final String ROLES_CLAIM = "roles";
+
+    /** The claim naming the OAuth client the token was issued to (RFC 9068 §2.2). */
+    public static final String CLIENT_ID_CLAIM = "client_id";
+
+    /** The header {@code typ} of an access token (RFC 9068 §2.1); {@code application/at+jwt} is the same type. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     private JwtDecoding() {
     }
@@ -72,12 +81,17 @@ public final class JwtDecoding {
         var timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setClock(clock);
         timestamps.setAllowEmptyExpiryClaim(false);
+        // Nimbus leaves the header's typ alone (Spring Security 7 turns its check off): this is the check.
+        var accessTokenType = new JwtTypeValidator(ACCESS_TOKEN_TYPE, "application/" + ACCESS_TOKEN_TYPE);
+        accessTokenType.setAllowEmpty(false);
         return new DelegatingOAuth2TokenValidator<>(List.of(
+                accessTokenType,
                 timestamps,
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, JwtDecoding::isUuid),
-                new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank())));
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, JwtDecoding::hasText),
+                new JwtClaimValidator<String>(CLIENT_ID_CLAIM, JwtDecoding::hasText)));
     }
 
     /** Roles become authorities {@code ROLE_CUSTOMER}, {@code ROLE_ADMIN}; the principal's name is the user id. */
@@ -89,6 +103,10 @@ public final class JwtDecoding {
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         converter.setPrincipalClaimName(JwtClaimNames.SUB);
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static boolean isUuid(String value) {

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * How a service checks access tokens ({@code shopflow.security.jwt.*}). The issuer, the audience and the key set
  * are the auth service's; defaults are in {@code shopflow-defaults.yml}.
  *
- * @param issuer the {@code iss} every token must carry
+ * @param issuer the {@code iss} every token must carry: a URL, the public address (the gateway's) where the
+ *        authorization server's metadata is served under {@code /.well-known/oauth-authorization-server}
  * @param audience a value the token's {@code aud} must contain
  * @param jwksUri where the auth service publishes its public keys
  * @param jwksRefreshInterval how long a fetched key set is used before it is fetched again

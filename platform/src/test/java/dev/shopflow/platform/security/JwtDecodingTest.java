@@ -82,6 +82,25 @@ class JwtDecodingTest {
         assertRefused(TestTokens.token(user, List.of("CUSTOMER"), claims -> claims.jwtID(null)));
     }
 
+    /** RFC 9068 §4: a JWT that is not typed as an access token (an ID token from the same key, say) is refused. */
+    @Test
+    void refusesATokenNotTypedAsAnAccessToken() {
+        assertRefused(TestTokens.customerTokenOfType("JWT"));
+        assertRefused(TestTokens.customerTokenOfType(null));
+        assertRefused(TestTokens.customerTokenOfType("id_token+jwt"));
+    }
+
+    @Test
+    void acceptsTheMediaTypeFormOfTheAccessTokenType() {
+        assertThat(decoder.decode(TestTokens.customerTokenOfType("application/at+jwt")).block()).isNotNull();
+    }
+
+    @Test
+    void refusesATokenThatDoesNotNameTheClientItWasIssuedTo() {
+        assertRefused(TestTokens.token(user, List.of("CUSTOMER"), claims -> claims.claim("client_id", null)));
+        assertRefused(TestTokens.token(user, List.of("CUSTOMER"), claims -> claims.claim("client_id", " ")));
+    }
+
     @Test
     void refusesATokenWithATamperedPayload() {
         String[] parts = TestTokens.customer(user).split("\\.");

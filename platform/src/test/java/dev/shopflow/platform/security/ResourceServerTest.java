@@ -99,7 +99,8 @@ class ResourceServerTest {
 
     @Test
     void refusesAnInvalidTokenWithAnInvalidTokenChallenge() {
-        for (String token : new String[] {TestTokens.signedByUnknownKey(), "not-a-jwt", TestTokens.customer() + "x"}) {
+        for (String token : new String[] {TestTokens.signedByUnknownKey(), "not-a-jwt", TestTokens.customer() + "x",
+                TestTokens.customerTokenOfType("JWT")}) {
             web.get().uri("/api/shop/me").headers(bearer(token)).exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,

@@ -5,6 +5,7 @@ import dev.shopflow.auth.account.Accounts;
 import dev.shopflow.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -36,9 +37,9 @@ class AccountController {
     }
 
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull String password,
-            @NotBlank @Size(max = 100) String name) {
+            @Schema(example = "ann@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "correct horse battery staple") @NotNull String password,
+            @Schema(example = "Ann") @NotBlank @Size(max = 100) String name) {
 
         RegisterRequest {
             // Surrounding spaces (a pasted address) are not part of the email; strip them before it is validated.
@@ -47,7 +48,12 @@ class AccountController {
     }
 
     @Schema(name = "Account")
-    record AccountResponse(UUID id, String email, String name, List<String> roles) {
+    record AccountResponse(
+            @Schema(example = "6f0c5b0e-8a5e-4b8e-9d3c-2f1e0a7b9c41") UUID id,
+            @Schema(example = "ann@example.com") String email,
+            @Schema(example = "Ann") String name,
+            @ArraySchema(schema = @Schema(example = "CUSTOMER", allowableValues = {"CUSTOMER", "ADMIN"}))
+            List<String> roles) {
 
         static AccountResponse of(Account account) {
             return new AccountResponse(account.id(), account.email(), account.name(), account.roles());

@@ -30,19 +30,26 @@ class TokenController {
         this.tokens = tokens;
     }
 
-    record SignInRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+    record SignInRequest(
+            @Schema(example = "ann@example.com") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "correct horse battery staple") @NotBlank @Size(max = 1024) String password) {
     }
 
-    record RefreshRequest(@JsonProperty("refresh_token") @NotBlank @Size(max = 256) String refreshToken) {
+    record RefreshRequest(@JsonProperty("refresh_token") @Schema(example = "Xq3b7nW0hV2yLr8cTz5mKj1pFs9dGe4uAo6iBw-Nx0E")
+            @NotBlank @Size(max = 256) String refreshToken) {
     }
 
     /** The token endpoint's answer, named as RFC 6749 names it. */
     @Schema(name = "TokenPair")
     record TokenResponse(
-            @JsonProperty("access_token") String accessToken,
-            @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn,
-            @JsonProperty("refresh_token") String refreshToken) {
+            @JsonProperty("access_token") @Schema(description = "An RFC 9068 JWT (typ at+jwt), RS256",
+                    example = "eyJ0eXAiOiJhdCtqd3QiLCJraWQiOiJrLTEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI2ZjBjNWIwZSJ9.c2ln")
+            String accessToken,
+            @JsonProperty("token_type") @Schema(example = "Bearer") String tokenType,
+            @JsonProperty("expires_in") @Schema(description = "Seconds the access token is valid", example = "900")
+            long expiresIn,
+            @JsonProperty("refresh_token") @Schema(example = "Xq3b7nW0hV2yLr8cTz5mKj1pFs9dGe4uAo6iBw-Nx0E")
+            String refreshToken) {
 
         static TokenResponse of(TokenPair pair) {
             return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn().toSeconds(), pair.refreshToken());

@@ -53,18 +53,19 @@ class ProductController {
     }
 
     @Schema(name = "Money", description = "An amount in minor units (1999 for 19.99) and its ISO 4217 currency")
-    record MoneyResponse(long amount, String currency) {
+    record MoneyResponse(@Schema(example = "1999") long amount, @Schema(example = "EUR") String currency) {
     }
 
     @Schema(name = "Product")
     record ProductResponse(
-            UUID id,
-            String sku,
-            String name,
-            String description,
-            String category,
-            String categoryName,
+            @Schema(example = "41f87984-10f1-36da-9b5e-a27f193baa9a") UUID id,
+            @Schema(example = "AUD-001") String sku,
+            @Schema(example = "Wireless Headphones") String name,
+            @Schema(example = "Over-ear, noise cancelling, 30 hours on a charge.") String description,
+            @Schema(example = "audio") String category,
+            @Schema(example = "Audio") String categoryName,
             MoneyResponse price,
+            @Schema(description = "Units that can be ordered now (on hand, less reserved)", example = "100")
             int available,
             @Schema(nullable = true, description = "An absolute http(s) URL of its picture, or null") String imageUrl,
             Map<String, String> attributes,

@@ -38,7 +38,9 @@ class CartController {
         this.currency = properties.currency();
     }
 
-    record AddCartItemRequest(@NotNull UUID productId, @NotNull @Min(1) @Max(99) Integer quantity) {
+    record AddCartItemRequest(
+            @Schema(example = "41f87984-10f1-36da-9b5e-a27f193baa9a") @NotNull UUID productId,
+            @Schema(example = "2") @NotNull @Min(1) @Max(99) Integer quantity) {
     }
 
     record ChangeCartItemRequest(@NotNull @Min(1) @Max(99) Integer quantity) {
@@ -50,7 +52,12 @@ class CartController {
 
         /** A line as the cart shows it: name and unit price as snapshotted when the product was added. */
         @Schema(name = "CartLine")
-        record Item(UUID productId, String name, Money unitPrice, int quantity, Money lineTotal) {
+        record Item(
+                @Schema(example = "41f87984-10f1-36da-9b5e-a27f193baa9a") UUID productId,
+                @Schema(example = "Wireless Headphones") String name,
+                Money unitPrice,
+                @Schema(example = "2") int quantity,
+                Money lineTotal) {
         }
     }
 

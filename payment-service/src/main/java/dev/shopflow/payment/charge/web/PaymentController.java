@@ -35,7 +35,13 @@ class PaymentController {
      * @param failureReason why the charge failed, in words a customer could read; otherwise {@code null}
      */
     @Schema(name = "Payment")
-    record PaymentResponse(UUID id, UUID orderId, String status, Money amount, String provider,
+    record PaymentResponse(
+            @Schema(example = "9d1f4e2a-6b7c-4d8e-8f90-a1b2c3d4e5f6") UUID id,
+            @Schema(example = "0b7e7c1a-3f4d-4c55-9a8e-5d2f6b1c9e70") UUID orderId,
+            @Schema(allowableValues = {"PENDING", "SUCCEEDED", "FAILED", "REFUNDED"}, example = "SUCCEEDED")
+            String status,
+            Money amount,
+            @Schema(description = "simulated or stripe", example = "simulated") String provider,
             @Schema(nullable = true, description = "The provider's decline code when the charge was declined; "
                     + "otherwise null") String declineCode,
             @Schema(nullable = true, description = "Why the charge failed, in words a customer could read; "
