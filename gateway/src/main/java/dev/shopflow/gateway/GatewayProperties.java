@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param upstream how long the gateway waits for a service and when it stops calling a failing one
  * @param maxRequestSize the largest request body the gateway forwards
  * @param cors which browser origins may call the API
+ * @param storefront what the storefront page served at {@code /} may load
  */
 @Validated
 @ConfigurationProperties("shopflow.gateway")
@@ -30,7 +32,8 @@ public record GatewayProperties(
         @Valid @NotNull RateLimit rateLimit,
         @Valid @NotNull Upstream upstream,
         @NotNull DataSize maxRequestSize,
-        @Valid @NotNull Cors cors) {
+        @Valid @NotNull Cors cors,
+        @Valid @NotNull Storefront storefront) {
 
     /**
      * @param keyPrefix starts every counter's key, so that gateways of different stacks (or test runs) sharing one
@@ -92,5 +95,14 @@ public record GatewayProperties(
      * @param maxAge how long a browser may reuse a preflight answer
      */
     public record Cors(@NotEmpty List<@NotBlank String> allowedOrigins, @NotNull Duration maxAge) {
+    }
+
+    /**
+     * @param imageSources origins the storefront may show product images from ({@code https://host} or
+     *        {@code http://host:port}, no path), the {@code img-src} of its Content-Security-Policy besides its own;
+     *        by default where the demo catalog's pictures are
+     */
+    public record Storefront(@NotNull List<@NotBlank @Pattern(regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
+            message = "must be an origin such as https://images.example (scheme, host, optional port)") String> imageSources) {
     }
 }

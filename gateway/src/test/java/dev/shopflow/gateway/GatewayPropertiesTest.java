@@ -31,7 +31,8 @@ class GatewayPropertiesTest {
                     "shopflow.gateway.upstream.circuit-breaker.wait-in-open-state=10s",
                     "shopflow.gateway.upstream.circuit-breaker.calls-in-half-open-state=3",
                     "shopflow.gateway.cors.allowed-origins=http://localhost:5173",
-                    "shopflow.gateway.cors.max-age=1h");
+                    "shopflow.gateway.cors.max-age=1h",
+                    "shopflow.gateway.storefront.image-sources=https://picsum.photos,http://localhost:9000");
 
     @Test
     void acceptsWorkableSettings() {
@@ -43,7 +44,9 @@ class GatewayPropertiesTest {
             "shopflow.gateway.rate-limit.policies.api.per=1500ms | perWholeSeconds",
             "shopflow.gateway.rate-limit.policies.api.burst=50   | burstAtLeastOneSecondOfRequests",
             "shopflow.gateway.rate-limit.policies.api.requests=0 | requests",
-            "shopflow.gateway.cors.allowed-origins=              | allowedOrigins"})
+            "shopflow.gateway.cors.allowed-origins=              | allowedOrigins",
+            "shopflow.gateway.storefront.image-sources=https://img.example/a | must be an origin",
+            "'shopflow.gateway.storefront.image-sources=https://img.example; script-src *' | must be an origin"})
     void refusesToStartWithSettingsThatCannotWork(String setting, String complaint) {
         context.withPropertyValues(setting).run(started -> assertThat(started).hasFailed()
                 .getFailure().rootCause().hasMessageContaining(complaint));

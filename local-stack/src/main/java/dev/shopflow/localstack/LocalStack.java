@@ -113,6 +113,8 @@ public final class LocalStack implements AutoCloseable {
             table.append(String.format(format, service.name(), base, swagger, prometheus));
         }
         table.append('\n');
+        // The storefront page the gateway serves: browse, buy and watch an order's saga live.
+        table.append(String.format("  %-16s %s%n", "Storefront", "http://localhost:" + settings.port(ServiceSpec.GATEWAY) + "/"));
         table.append(String.format("  %-16s %s%n", "Kafka", kafkaDescription));
         table.append(String.format("  %-16s %s, databases %s%n", "PostgreSQL", postgres,
                 String.join(", ", settings.databases().values())));

@@ -64,8 +64,13 @@ class ShopflowCommandIT {
                     "✓ " + service.name() + " +ready on port " + ports.get(service.name())));
             assertThat(up.output()).contains("http://localhost:" + managementPorts.get(service.name()) + "/actuator/prometheus");
         }
+        assertThat(up.output()).containsPattern("Storefront +http://localhost:" + ports.get("gateway") + "/\n");
         assertThat(Http.get("http://127.0.0.1:" + managementPorts.get("gateway") + "/actuator/health").body())
                 .contains("\"UP\"");
+        var storefront = Http.send("GET", "http://127.0.0.1:" + ports.get("gateway") + "/", null, null,
+                Map.of("Accept", "text/html"));
+        assertThat(storefront.statusCode()).isEqualTo(200);
+        assertThat(storefront.body()).contains("<title>Shopflow</title>");
         assertThat(Http.send("GET", "http://127.0.0.1:" + managementPorts.get("order-service") + "/actuator/prometheus",
                 null, null, Map.of("Accept", "text/plain")).body())
                 .contains("application=\"order-service\"");

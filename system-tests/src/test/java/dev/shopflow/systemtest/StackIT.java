@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -573,6 +574,103 @@ class StackIT {
             hex.append(Character.forDigit(random.nextInt(16), 16));
         }
         return hex.toString();
+     * The storefront in a real browser, as a customer uses it: sign up, search, fill the cart, check out with a card
+     * that succeeds, and see CONFIRMED arrive over the order's event stream, with each service's step in the
+     * timeline — all in one page, with nothing the Content-Security-Policy refused.
+     */
+    @Test
+    @Order(1)
+    @EnabledIf(value = "dev.shopflow.systemtest.Browser#isFoundOrThisIsCi", disabledReason = Browser.HOW_TO_INSTALL)
+    void aShopperBuysInTheStorefrontAndSeesTheOrderConfirmedLive() {
+        var shop = new Shop(gateway());
+        var product = shop.productWithStock(10, 6);
+        String sku = (String) product.get("sku");
+        int before = shop.available(product.get("id"));
+
+        try (var storefront = Storefront.open(gateway(), Path.of("target", "storefront", "confirmed"))) {
+            storefront.screenshot("products");
+            storefront.signUp("Ann Shopper", "ann-" + java.util.UUID.randomUUID() + "@example.com", Customers.PASSWORD);
+            storefront.search(sku);
+            assertThat(storefront.listedSkus()).contains(sku);
+            storefront.screenshot("search");
+            storefront.addToCart(sku, 1);
+            storefront.openCart();
+            storefront.changeQuantity(product.get("id"), 2, 2);
+            storefront.screenshot("cart");
+            String orderId = storefront.checkout("pm_card_visa");
+            storefront.screenshot("order-placed");
+
+            assertThat(storefront.awaitStatus("CONFIRMED", java.time.Duration.ofSeconds(60))).as("no reason").isNull();
+            List<String> steps = storefront.awaitTimelineStep("ORDER_CONFIRMED");
+            storefront.screenshot("order-confirmed");
+            assertThat(storefront.statusesReceivedLive()).as("statuses that came over the stream").last().isEqualTo("CONFIRMED");
+            assertThat(storefront.statusesReceivedLive()).isSubsetOf("PENDING", "AWAITING_PAYMENT", "CONFIRMED")
+                    .doesNotHaveDuplicates();
+            assertThat(storefront.streamState()).isEqualTo("closed");
+            assertThat(steps).containsSubsequence("order-service ORDER_PLACED", "catalog-service STOCK_RESERVED",
+                    "order-service PAYMENT_REQUESTED", "payment-service PAYMENT_SUCCEEDED", "order-service ORDER_CONFIRMED");
+            assertThat(storefront.stayedOnOnePage()).as("every step in one page, so the session stayed in memory").isTrue();
+            assertThat(storefront.consoleErrors()).isEmpty();
+            // What the page showed is what the services hold.
+            assertThat(JsonPath.<Integer>read(Http.get(gateway() + "/api/orders/" + orderId, administrator()).body(),
+                    "$.items[0].quantity")).isEqualTo(2);
+            assertThat(shop.available(product.get("id"))).isEqualTo(before - 2);
+        }
+    }
+
+    /**
+     * A declined card in the storefront: the order page ends CANCELLED with PAYMENT_DECLINED and shows the payment's
+     * decline code; before that, sign-up and sign-in refusals are shown as the API's problems.
+     */
+    @Test
+    @Order(1)
+    @EnabledIf(value = "dev.shopflow.systemtest.Browser#isFoundOrThisIsCi", disabledReason = Browser.HOW_TO_INSTALL)
+    void aDeclinedCardInTheStorefrontEndsTheOrderAsPaymentDeclined() {
+        var shop = new Shop(gateway());
+        var product = shop.productWithStock(10, 7);
+        String sku = (String) product.get("sku");
+        var shopper = Customers.signUp(gateway());
+
+        try (var storefront = Storefront.open(gateway(), Path.of("target", "storefront", "declined"))) {
+            assertThat(storefront.signUpRefused("Bo", "bo-" + java.util.UUID.randomUUID() + "@example.com", "short"))
+                    .as("the password's field error, from the API's 422").isNotBlank();
+            storefront.signIn(shopper.email(), Customers.PASSWORD);
+            storefront.search(sku);
+            storefront.addToCart(sku, 1);
+            storefront.openCart();
+            String orderId = storefront.checkout("pm_card_chargeDeclined");
+
+            assertThat(storefront.awaitStatus("CANCELLED", java.time.Duration.ofSeconds(60))).isEqualTo("PAYMENT_DECLINED");
+            assertThat(storefront.awaitTimelineStep("ORDER_CANCELLED")).containsSubsequence(
+                    "payment-service PAYMENT_FAILED", "order-service ORDER_CANCELLED");
+            assertThat(storefront.awaitPayment()).contains("generic_decline");
+            storefront.screenshot("order-declined");
+            assertThat(storefront.statusesReceivedLive()).last().isEqualTo("CANCELLED");
+            assertThat(storefront.consoleErrors()).isEmpty();
+            assertThat(JsonPath.<String>read(shop.order(shopper.accessToken(), orderId).body(), "$.cancellationReason"))
+                    .isEqualTo("PAYMENT_DECLINED");
+        }
+    }
+
+    /** The storefront's admin view: the launcher's administrator sets a product's stock and sees no dead letters. */
+    @Test
+    @Order(1)
+    @EnabledIf(value = "dev.shopflow.systemtest.Browser#isFoundOrThisIsCi", disabledReason = Browser.HOW_TO_INSTALL)
+    void theAdministratorSetsStockAndSeesTheDeadLettersInTheStorefront() throws IOException {
+        var shop = new Shop(gateway());
+        var product = shop.productWithStock(10, 8);
+        String password = Files.readString(stack.settings().stateDirectory().resolve("admin-password")).strip();
+
+        try (var storefront = Storefront.open(gateway(), Path.of("target", "storefront", "admin"))) {
+            storefront.signIn("admin@shopflow.local", password);
+            storefront.openAdmin();
+            int shown = storefront.setStock((String) product.get("sku"), product.get("id"), 4321);
+            storefront.screenshot("admin");
+
+            assertThat(shown).isEqualTo(shop.available(product.get("id"))).isLessThanOrEqualTo(4321);
+            assertThat(storefront.deadLettersShown()).containsOnly("No dead letters.");
+            assertThat(storefront.consoleErrors()).isEmpty();
+        }
     }
 
     /** The audit `./shopflow audit` runs, after every flow above: the services' stores agree with each other. */

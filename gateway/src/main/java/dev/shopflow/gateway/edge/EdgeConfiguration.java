@@ -2,6 +2,7 @@ package dev.shopflow.gateway.edge;
 
 import dev.shopflow.gateway.GatewayProperties;
 import dev.shopflow.gateway.ratelimit.RateLimitGatewayFilterFactory;
+import dev.shopflow.gateway.storefront.StorefrontPolicy;
 import dev.shopflow.platform.web.ProblemResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +40,8 @@ class EdgeConfiguration {
     }
 
     @Bean
-    SecurityHeadersFilter securityHeadersFilter() {
-        return new SecurityHeadersFilter();
+    SecurityHeadersFilter securityHeadersFilter(StorefrontPolicy storefront) {
+        return new SecurityHeadersFilter(storefront);
     }
 
     @Bean

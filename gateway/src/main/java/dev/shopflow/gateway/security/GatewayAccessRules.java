@@ -7,8 +7,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * What passes the gateway without an access token: signing up, in and out and refreshing (the refresh token is the
- * credential there), the public keys and the authorization-server metadata, catalog reads, and Stripe's webhooks (payment-service checks their signature),
- * and {@code OPTIONS} on each of these (which methods a public path serves is public too).
+ * credential there), the public keys and the authorization-server metadata, catalog reads, and Stripe's webhooks
+ * (payment-service checks their signature), the storefront's page and assets ({@code /}, {@code /storefront/**}:
+ * static files, which call the API with the customer's token), and {@code OPTIONS} on each of these (which methods
+ * a public path serves is public too).
  * The API docs are public through platform's own rules; health and metrics are not on the gateway's public port at
  * all, but on its management port, which no route reaches. Every other request needs a valid
  * token, or the gateway answers 401 itself and the service never sees it; the token is forwarded unchanged, and
@@ -23,8 +25,8 @@ class GatewayAccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout", "/webhooks/stripe").permitAll()
                 .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/oauth-authorization-server",
-                        "/api/catalog/**").permitAll()
-                .pathMatchers(HttpMethod.HEAD, "/api/catalog/**").permitAll()
+                        "/api/catalog/**", "/", "/storefront/**").permitAll()
+                .pathMatchers(HttpMethod.HEAD, "/api/catalog/**", "/", "/storefront/**").permitAll()
                 .pathMatchers(HttpMethod.OPTIONS, "/api/auth/register", "/api/auth/token", "/api/auth/refresh",
                         "/api/auth/logout", "/webhooks/stripe", "/api/catalog/**").permitAll();
     }
