@@ -574,6 +574,9 @@ class StackIT {
             hex.append(Character.forDigit(random.nextInt(16), 16));
         }
         return hex.toString();
+    }
+
+    /**
      * The storefront in a real browser, as a customer uses it: sign up, search, fill the cart, check out with a card
      * that succeeds, and see CONFIRMED arrive over the order's event stream, with each service's step in the
      * timeline — all in one page, with nothing the Content-Security-Policy refused.
