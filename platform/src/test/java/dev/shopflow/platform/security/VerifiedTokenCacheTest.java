@@ -183,11 +183,12 @@ class VerifiedTokenCacheTest {
                 .audience(PROPERTIES.audience())
                 .subject(UUID.randomUUID().toString())
                 .claim("roles", List.of("CUSTOMER"))
+                .claim(JwtDecoding.CLIENT_ID_CLAIM, "shopflow-storefront")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString());
         adjust.accept(claims);
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(new JOSEObjectType(JwtDecoding.ACCESS_TOKEN_TYPE)).build();
         var token = new SignedJWT(header, claims.build());
         try {
             token.sign(new RSASSASigner(key));
