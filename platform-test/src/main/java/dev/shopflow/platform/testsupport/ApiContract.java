@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiContract {
 
+    /** What the HTTP server answers itself, before routing: 414 URI Too Long, 431 Request Header Fields Too Large. */
+    private static final java.util.Set<Integer> SERVER_REFUSALS = java.util.Set.of(414, 431);
+
     /** Where every Shopflow service serves its document. */
     public static final String DOCUMENT_PATH = "/v3/api-docs";
 
@@ -131,6 +134,16 @@ public final class ApiContract {
      * @throws AssertionError when a document describes the operation and the answer is not what it says
      */
     public void check(String method, String rawPath, int status, HttpHeaders headers, byte[] body) {
+        if (SERVER_REFUSALS.contains(status)) {
+            // Answered by the HTTP server before any operation is chosen (platform's ServerRefusalProblems): a
+            // request line or headers too long to read. No operation's document speaks for it; it must be a problem.
+            var type = headers.getContentType();
+            if (type == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
+                throw new AssertionError("The server's own refusal " + status + " to " + method + " " + rawPath
+                        + " is not an application/problem+json answer: " + type);
+            }
+            return;
+        }
         var answer = SimpleResponse.Builder.status(status);
         headers.forEach(answer::withHeader);
         if (body != null && body.length > 0) {

@@ -65,6 +65,16 @@ class ApiContractTest {
                 "/things/1")).hasStackTraceContaining("is not what the API document says");
     }
 
+    @Test
+    void passesTheServersOwnRefusalsOnAnyPathWhenTheyAreProblems() {
+        assertThatCode(() -> get(answering(HttpStatus.URI_TOO_LONG, MediaType.APPLICATION_PROBLEM_JSON,
+                "{\"status\": 414}"), "/things/1")).doesNotThrowAnyException();
+        assertThatCode(() -> get(answering(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, MediaType.APPLICATION_PROBLEM_JSON,
+                "{\"status\": 431}"), "/things/1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> get(answering(HttpStatus.URI_TOO_LONG, MediaType.TEXT_PLAIN, "too long"),
+                "/things/1")).hasStackTraceContaining("is not an application/problem+json answer");
+    }
+
     /** The filter every auto-configured test client has: the document is the one the server itself serves. */
     private static WebTestClient servingItsDocument(String document, HttpStatus status, String body) {
         var routes = RouterFunctions.route()
