@@ -103,6 +103,17 @@ class ApiContractTest {
     }
 
     @Test
+    void checksAnAnswerWhoseBodyIsNotReadByItsStatusAndHeadersOnly() {
+        var contract = ApiContract.of(DOCUMENT);
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThatCode(() -> contract.check("GET", "/things/1", 200, headers, null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check("GET", "/things/1", 201, headers, null))
+                .hasMessageContaining("is not what the API document says");
+    }
+
+    @Test
     void checksAnAnswerAgainstTheDocumentOfSeveralThatDescribesItsPath() {
         String other = DOCUMENT.replace("/things/{id}", "/others/{id}");
         var contract = ApiContract.of(other, DOCUMENT);
