@@ -121,6 +121,22 @@ public abstract class ServiceContract {
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
     }
 
+    /**
+     * What Prometheus asks for (OpenMetrics first) carries no exemplars: Micrometer puts them on a summary's
+     * {@code _count} line, and Prometheus before 2.43 (Debian 12's 2.42) then refuses the whole scrape.
+     */
+    @Test
+    void answersPrometheusInOpenMetricsWithoutExemplars() {
+        web.get().uri("/actuator/health").exchange();
+        String metrics = management().get().uri("/actuator/prometheus")
+                .header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/openmetrics-text;version=1.0.0;charset=utf-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain(" # {");
+    }
+
     @Test
     void servesNoOperationalEndpointOnItsPublicPort() {
         for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
