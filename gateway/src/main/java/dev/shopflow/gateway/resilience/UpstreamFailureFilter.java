@@ -3,6 +3,7 @@ package dev.shopflow.gateway.resilience;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import dev.shopflow.gateway.GatewayProperties;
+import dev.shopflow.platform.tracing.TracedLogging;
 import dev.shopflow.platform.web.ProblemResponses;
 import java.net.URI;
 import java.time.Duration;
@@ -51,8 +52,12 @@ final class UpstreamFailureFilter implements GlobalFilter, Ordered {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "unknown" : route.getId();
         var request = exchange.getRequest();
-        log.warn("[{}] {} {}: route {} {} ({})", request.getId(), request.getMethod(), request.getPath(), routeId,
-                failure, error.toString());
+        return TracedLogging.logThen(() -> log.warn("[{}] {} {}: route {} {} ({})", request.getId(),
+                request.getMethod(), request.getPath(), routeId, failure, error.toString()),
+                () -> responses.write(exchange, problem(exchange, failure, routeId)));
+    }
+
+    private ProblemDetail problem(ServerWebExchange exchange, UpstreamFailure failure, String routeId) {
         ProblemDetail problem = switch (failure) {
             case UNREACHABLE -> problem(failure, UNAVAILABLE,
                     "A service needed to answer this request is not reachable. Try again shortly.");
@@ -68,7 +73,7 @@ final class UpstreamFailureFilter implements GlobalFilter, Ordered {
                     "A service needed to answer this request closed the connection without answering.");
         };
         problem.setProperty("route", routeId);
-        return responses.write(exchange, problem);
+        return problem;
     }
 
     private static ProblemDetail problem(UpstreamFailure failure, URI type, String detail) {

@@ -1,5 +1,6 @@
 package dev.shopflow.platform.web;
 
+import dev.shopflow.platform.tracing.TracedLogging;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -40,8 +41,9 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler, Ord
         }
         ProblemDetail problem = problemFor(error);
         if (problem.getStatus() >= 500) {
-            log.error("[{}] {} {} failed: {}", exchange.getRequest().getId(), exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), problem.getDetail(), error);
+            return TracedLogging.logThen(() -> log.error("[{}] {} {} failed: {}", exchange.getRequest().getId(),
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), problem.getDetail(), error),
+                    () -> responses.write(exchange, problem));
         }
         return responses.write(exchange, problem);
     }
