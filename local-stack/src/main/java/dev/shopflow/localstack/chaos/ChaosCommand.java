@@ -8,18 +8,15 @@ import dev.shopflow.localstack.audit.ConsistencyAudit;
 import dev.shopflow.localstack.load.K6Locator;
 import dev.shopflow.localstack.load.K6Summary;
 import dev.shopflow.localstack.load.LoadCommand;
+import dev.shopflow.localstack.load.RunFolder;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +45,8 @@ public final class ChaosCommand {
     }
 
     /** How long a fault waits for an order to be mid-saga where it strikes; it strikes anyway after that. */
-    private static final Duration MID_SAGA_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration MID_SAGA_PATIENCE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -294,17 +290,7 @@ public final class ChaosCommand {
         }
 
         private Path newRunFolder() {
-            Path chaos = settings.stateDirectory().resolve("chaos");
-            String name = LocalDateTime.now().format(FOLDER_TIME);
-            Path run = chaos.resolve(name);
-            for (int i = 2; Files.exists(run); i++) {
-                run = chaos.resolve(name + "-" + i);
-            }
-            try {
-                return Files.createDirectories(run);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create " + run, e);
-            }
+            return RunFolder.create(settings.stateDirectory().resolve("chaos"), "");
         }
     }
 
@@ -321,9 +307,7 @@ public final class ChaosCommand {
     }
 
     private String shown(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path root = settings.home().toAbsolutePath().normalize();
-        return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+        return RunFolder.shown(settings.home(), path);
     }
 
     private static double seconds(long sinceNanos) {

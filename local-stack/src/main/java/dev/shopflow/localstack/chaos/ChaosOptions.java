@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What {@code ./shopflow chaos [--rate N] [--down D] [--pause D] [--settle D] [--faults LIST]} asked for. The
- * defaults make a run of all seven faults take about four minutes on two cores.
+ * defaults keep a run of all seven faults to a few minutes on a quiet two-core machine: most of it is five services
+ * starting again, one after another.
  *
  * @param rate   checkouts k6 starts per second
  * @param down   how long a killed service, or the stopped broker, stays down before it is started again
