@@ -20,18 +20,23 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one) running inside this JVM, bound to the
  * loopback interface. Its log directory is formatted on first use and kept, so topics and offsets survive a
- * restart of the stack.
+ * restart of the stack. It can be stopped and started again on the same ports and data ({@link #stop},
+ * {@link #restart}), as {@code ./shopflow kill kafka} and {@code restart kafka} do while the services keep running.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
-    private final KafkaRaftServer server;
+    private final Path dataDirectory;
     private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+    private boolean closed;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
-        this.server = server;
+    private KafkaBroker(Path dataDirectory, int port, int controllerPort) {
+        this.dataDirectory = dataDirectory;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -40,18 +45,9 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for a free one
      */
     public static KafkaBroker start(Path dataDirectory, int port) {
-        int clientPort = port > 0 ? port : freePort();
-        int controllerPort = freePort();
-        var config = KafkaConfig.fromProps(properties(dataDirectory, clientPort, controllerPort), false);
-        formatIfNew(config, dataDirectory);
-        var server = new KafkaRaftServer(config, Time.SYSTEM);
-        try {
-            server.startup();
-        } catch (RuntimeException e) {
-            server.shutdown();
-            throw e;
-        }
-        return new KafkaBroker(server, clientPort);
+        var broker = new KafkaBroker(dataDirectory, port > 0 ? port : freePort(), freePort());
+        broker.startServer();
+        return broker;
     }
 
     /** The address clients use ({@code bootstrap.servers}). */
@@ -63,10 +59,57 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** Whether the broker is up (not {@link #stop stopped} nor closed). */
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    /**
+     * Shuts the broker down and leaves it down; its clients lose their connections and retry until it is
+     * {@link #restart restarted}. Does nothing when it is stopped already.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            KafkaRaftServer stopping = server;
+            server = null;
+            stopping.shutdown();
+            stopping.awaitShutdown();
+        }
+    }
+
+    /**
+     * Stops the broker if it runs and starts it again on the same ports with the same data: the topics, records,
+     * committed offsets and producer ids it had are there again.
+     *
+     * @throws IllegalStateException when the broker has been closed (the stack is stopping)
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The broker has been closed: the stack is stopping");
+        }
+        stop();
+        startServer();
+    }
+
+    /** Stops the broker for good: a later {@link #restart} is refused. */
     @Override
-    public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+    public synchronized void close() {
+        closed = true;
+        stop();
+    }
+
+    private void startServer() {
+        // A fresh configuration for every start: a KafkaConfig carries the state of the server that used it.
+        var config = KafkaConfig.fromProps(properties(dataDirectory, port, controllerPort), false);
+        formatIfNew(config, dataDirectory);
+        var starting = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            starting.startup();
+        } catch (RuntimeException e) {
+            starting.shutdown();
+            throw e;
+        }
+        server = starting;
     }
 
     private static Properties properties(Path dataDirectory, int clientPort, int controllerPort) {

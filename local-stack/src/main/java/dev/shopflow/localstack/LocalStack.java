@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private StackSecrets secrets;
     private String kafkaBootstrapServers;
     private String kafkaDescription;
+    private KafkaBroker kafkaBroker;
     private Observability observability;
     private volatile boolean closing;
     private boolean closed;
@@ -133,6 +134,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** The in-process broker, or empty when the stack uses {@code KAFKA_BOOTSTRAP_SERVERS} (or has not started it). */
+    public java.util.Optional<KafkaBroker> kafkaBroker() {
+        return java.util.Optional.ofNullable(kafkaBroker);
+    }
+
+    /** How {@code status} and the URL table describe Kafka, such as {@code 127.0.0.1:9092 (in-process KRaft broker, ...)}. */
+    String kafkaDescription() {
+        return kafkaDescription;
     }
 
     /** Base URL of a service, for example {@code http://127.0.0.1:8080}. */
@@ -295,6 +306,7 @@ public final class LocalStack implements AutoCloseable {
             Path data = settings.kafkaDirectory();
             var broker = KafkaBroker.start(data, settings.kafkaPort());
             infrastructure.add(broker);
+            kafkaBroker = broker;
             kafkaBootstrapServers = broker.bootstrapServers();
             kafkaDescription = kafkaBootstrapServers + " (in-process KRaft broker, data in "
                     + settings.home().relativize(data.toAbsolutePath()) + ")";

@@ -4,6 +4,7 @@ import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.AuditSettings;
 import dev.shopflow.localstack.audit.AuditUnavailable;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
+import dev.shopflow.localstack.chaos.ChaosCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shopflow} commands: {@code up [-d] [--observe]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}, {@code load SCENARIO}.
+ * {@code kill SERVICE}, {@code restart SERVICE} (also {@code kafka}), {@code audit [--settle DURATION]}, {@code load SCENARIO},
+ * {@code chaos}.
  * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
  * commands (such as a load run that audits the stack afterwards) dispatch through it too.
  */
@@ -39,12 +41,14 @@ public final class ShopflowCli {
               down            stop the stack
               status          show what runs and whether each service is ready
               logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
-              kill SERVICE    kill a service at once, as a crash would (SIGKILL)
-              restart SERVICE stop a service gracefully and start it again
+              kill SERVICE    kill a service at once, as a crash would (SIGKILL); kill kafka stops the broker
+              restart SERVICE stop a service gracefully and start it again; restart kafka restarts the broker
               audit           check the stores of the running stack are consistent (exit 1 if not);
                               --settle 30s: how long to check again while work in flight settles
               load SCENARIO   run a k6 load scenario against the running stack, then the audit
                               (smoke, browse, checkout, spike, soak, capacity; --rate N --duration D --vus N)
+              chaos           kill and restart each service, restart Kafka and cut the database connections while
+                              k6 places orders, then audit (--rate N --down D --pause D --settle D --faults LIST)
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -100,10 +104,12 @@ public final class ShopflowCli {
             case "down" -> down();
             case "status" -> status();
             case "logs" -> logs(rest);
-            case "kill" -> kill(rest);
-            case "restart" -> restart(rest);
+            case "kill" -> BrokerControl.names(rest) ? BrokerControl.command(settings, out, BrokerControl.Action.STOP) : kill(rest);
+            case "restart" -> BrokerControl.names(rest) ? BrokerControl.command(settings, out, BrokerControl.Action.RESTART) : restart(rest);
             case "audit" -> audit(rest);
             case "load" -> load(rest);
+            case "chaos" -> new ChaosCommand(settings, out).run(rest, this::loadTarget,
+                    (arguments, printer) -> new ShopflowCli(settings, printer).run(arguments));
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;

@@ -66,8 +66,11 @@ final class Supervisor {
             stack.observe();
         }
         var stopped = new CountDownLatch(1);
+        // `./shopflow kill kafka` and `restart kafka` ask this process to stop or restart its broker.
+        var brokerControl = new BrokerControl(settings, stack::kafkaBroker, stack::kafkaDescription, out::println);
         Thread hook = new Thread(() -> {
             writeState(settings, State.STOPPING);
+            brokerControl.close();
             out.println();
             out.println("Stopping Shopflow …");
             var killed = stack.stop();
@@ -96,6 +99,7 @@ final class Supervisor {
         out.println();
         out.println(detached ? "Running in the background: ./shopflow status, ./shopflow logs SERVICE, ./shopflow down."
                 : "Press Ctrl-C to stop (or run ./shopflow down in another terminal).");
+        brokerControl.start();
         writeState(settings, State.READY);
         watch(stopped);
         return 0;

@@ -55,6 +55,64 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void restartsOnTheSamePortWithItsRecordsWhileAClientStaysConnected() throws Exception {
+        try (var broker = KafkaBroker.start(data, 0);
+             var admin = AdminClient.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+             var producer = new KafkaProducer<>(Map.<String, Object>of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all",
+                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                     new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic("orders", 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>("orders", "order-1", "before")).get();
+            String address = broker.bootstrapServers();
+
+            broker.stop();
+            assertThat(broker.running()).isFalse();
+            // A send while the broker is down waits for it (up to the producer's max.block.ms), as a relay's does.
+            var sentWhileDown = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    producer.send(new ProducerRecord<>("orders", "order-2", "while down")).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            broker.restart();
+
+            assertThat(broker.running()).isTrue();
+            assertThat(broker.bootstrapServers()).isEqualTo(address);
+            sentWhileDown.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("orders", "order-3", "after")).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(readAll(broker, "orders", 3)).containsExactly("order-1=before", "order-2=while down", "order-3=after");
+        }
+    }
+
+    @Test
+    void aClosedBrokerIsNotStartedAgain() {
+        var broker = KafkaBroker.start(data, 0);
+        broker.close();
+
+        assertThat(broker.running()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(broker::restart).hasMessageContaining("closed");
+    }
+
+    static List<String> readAll(KafkaBroker broker, String topic, int expected) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            var values = new java.util.ArrayList<String>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.key() + "=" + record.value()));
+                return values.size() >= expected;
+            });
+            return values;
+        }
+    }
+
+    @Test
     void refusesToCreateTopicsByAccident() throws Exception {
         try (var broker = KafkaBroker.start(data, 0);
              var admin = AdminClient.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

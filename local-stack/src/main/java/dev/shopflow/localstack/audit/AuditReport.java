@@ -78,8 +78,9 @@ public final class AuditReport {
     /** Prints the table: one row per invariant, the first offenders of a violated one under it, and a verdict. */
     public void print(PrintStream out) {
         out.println("Consistency audit of " + target);
-        out.println("  an order may stay open " + describe(settings.orderDeadline()) + " (its time-out) + "
-                + describe(settings.sweepInterval()) + " (one sweep); an outbox row may wait "
+        out.println("  " + (settings.everyOrderMustBeFinal() ? "every order must be final"
+                : "an order may stay open " + describe(settings.orderDeadline()) + " (its time-out) + "
+                + describe(settings.sweepInterval()) + " (one sweep)") + "; an outbox row may wait "
                 + describe(settings.outboxMaxAge()) + "; " + (settings.settle().isZero()
                 ? "violations are reported at the first check"
                 : "violations are checked again for up to " + describe(settings.settle()) + " while work in flight settles"));

@@ -60,6 +60,19 @@ public record AuditSettings(Duration orderDeadline, Duration sweepInterval, Dura
         return new AuditSettings(orderDeadline, sweepInterval, outboxMaxAge, settle, examples);
     }
 
+    /**
+     * The same settings with no time allowed for open orders: every order must be CONFIRMED or CANCELLED. For a stack
+     * whose load has stopped and whose sagas have had time to end ({@code ./shopflow chaos} audits with it).
+     */
+    public AuditSettings everyOrderFinal() {
+        return new AuditSettings(Duration.ZERO, Duration.ZERO, outboxMaxAge, settle, examples);
+    }
+
+    /** Whether no order may be open at all ({@link #everyOrderFinal()}). */
+    public boolean everyOrderMustBeFinal() {
+        return openOrderLimit().isZero();
+    }
+
     /** How old an open order may be before it breaks the time-out rule: its time-out plus one sweep. */
     Duration openOrderLimit() {
         return orderDeadline.plus(sweepInterval);

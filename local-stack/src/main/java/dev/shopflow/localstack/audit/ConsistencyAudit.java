@@ -39,6 +39,7 @@ public final class ConsistencyAudit {
             new StockMatchesReservations(),
             new NoStockHeldForFinalOrders(),
             new OutboxesDrained(),
+            new SentEventsApplied(),
             new DeadLetterTopicsEmpty(),
             new EventsAppliedOnce());
 

@@ -31,7 +31,8 @@ final class OrdersFinalOrWithinTimeOut implements Invariant {
                         ORDER BY created_at, id""",
                 row -> new Violation("order " + row.getObject("id"), "still " + row.getString("status") + " "
                         + AuditReport.describe(Duration.ofSeconds(row.getLong("age_seconds")))
-                        + " after it was placed; its time-out is " + AuditReport.describe(check.settings().orderDeadline())),
+                        + " after it was placed; " + (check.settings().everyOrderMustBeFinal() ? "every order must be final by now"
+                        : "its time-out is " + AuditReport.describe(check.settings().orderDeadline()))),
                 limit.toMillis() / 1000.0);
     }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +44,6 @@ public final class LoadCommand {
     public record Target(String gatewayUrl, Map<String, String> administrator, Supplier<List<ProcessHandle>> processes) {
     }
 
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final long MEMORY_EVERY_SECONDS = 5;
     static final Duration WARM_AFTER = Duration.ofMinutes(3);
     // Measured on 2 cores: 20 s of smoke after a start still left checkout p50 at 1.25 s; a minute more, 0.3 s.
@@ -313,16 +310,7 @@ public final class LoadCommand {
     }
 
     private Path newRunFolder(Scenario scenario) {
-        String name = LocalDateTime.now().format(FOLDER_TIME) + "-" + scenario.id();
-        Path folder = loadDirectory.resolve(name);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = loadDirectory.resolve(name + "-" + i);
-        }
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + folder, e);
-        }
+        return RunFolder.create(loadDirectory, scenario.id());
     }
 
     /** A snapshot period that gives a run's report enough points: 1 s for short runs, up to 10 s for long ones. */
@@ -331,9 +319,7 @@ public final class LoadCommand {
     }
 
     private String shown(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path root = home.toAbsolutePath().normalize();
-        return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+        return RunFolder.shown(home, path);
     }
 
     private static void writeMemory(Path file, List<SoakDrift.MemorySample> samples) {

@@ -75,7 +75,7 @@ class ConsistencyAuditTest {
         assertThat(report.results()).extracting(InvariantResult::invariant).containsExactly(
                 "orders-final-or-within-time-out", "confirmed-iff-paid-once", "cancelled-not-charged",
                 "stock-matches-reservations", "no-stock-held-for-final-orders", "outboxes-drained",
-                "dead-letter-topics-empty", "events-applied-once");
+                "sent-events-applied", "dead-letter-topics-empty", "events-applied-once");
         assertThat(report.results()).as(report.toString()).allMatch(result -> result.outcome() == Outcome.OK);
         assertThat(report.clean()).isTrue();
         assertThat(report.exitCode()).isZero();
@@ -192,6 +192,40 @@ class ConsistencyAuditTest {
                 VALUES (gen_random_uuid(), 'orders.v1', 'order-2', 'shopflow.order.placed.v1', now(), '{}')""");
 
         assertThat(audit().clean()).isTrue();
+    }
+
+    @Test
+    void anEventSentButNeverAppliedByAConsumerThatReadsItIsReported() {
+        UUID order = shop.confirmedOrder(speaker, 1);
+        UUID confirmed = ShopStores.eventId(order, "shopflow.order.confirmed.v1");
+        shop.update(shop.catalog, "DELETE FROM inbox WHERE event_id = ?", confirmed);
+
+        assertOnlyViolation(audit(), "sent-events-applied", "orders outbox event " + confirmed,
+                "shopflow.order.confirmed.v1 for " + order + " was sent 1m ago but catalog.inventory (catalog database)"
+                        + " never applied it");
+    }
+
+    @Test
+    void anEventSentJustNowIsStillOnItsWay() {
+        shop.update(shop.payments, """
+                INSERT INTO outbox (event_id, topic, record_key, event_type, occurred_at, payload, sent_at)
+                VALUES (gen_random_uuid(), 'payments.v1', 'order-3', 'shopflow.payment.succeeded.v1', now(), '{}', now())""");
+
+        assertThat(audit().clean()).isTrue();
+    }
+
+    @Test
+    void withEveryOrderFinalAnOpenOrderIsReportedHoweverYoung() {
+        UUID young = shop.awaitingPayment(speaker, 1, Duration.ofSeconds(3));
+
+        AuditReport report = new ConsistencyAudit(shop.target(kafka.bootstrapServers()), settings().everyOrderFinal()).run();
+
+        assertThat(report.violatedInvariants()).containsExactly("orders-final-or-within-time-out");
+        assertThat(report.violations()).extracting(Violation::subject)
+                .containsExactlyInAnyOrder("order " + young, "order " + openOrders().getLast());
+        assertThat(report.violations()).allSatisfy(violation ->
+                assertThat(violation.problem()).contains("every order must be final by now"));
+        assertThat(report.toString()).contains("every order must be final; an outbox row may wait 5s");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class ShopStores implements AutoCloseable {
     public UUID confirmedOrder(UUID product, int quantity) {
         UUID order = placedOrder(product, quantity, "CONFIRMED", null, Duration.ofMinutes(1));
         reserve(order, product, quantity);
-        applied(catalog, "catalog.inventory", "shopflow.order.confirmed.v1");
+        applied(catalog, "catalog.inventory", order, "shopflow.order.confirmed.v1");
         update(catalog, "UPDATE stock_reservations SET status = 'COMMITTED' WHERE order_id = ?", order);
         update(catalog, "UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE product_id = ?",
                 quantity, quantity, product);
@@ -151,7 +151,7 @@ public final class ShopStores implements AutoCloseable {
     }
 
     private void reserve(UUID order, UUID product, int quantity) {
-        applied(catalog, "catalog.inventory", "shopflow.order.placed.v1");
+        applied(catalog, "catalog.inventory", order, "shopflow.order.placed.v1");
         update(catalog, "INSERT INTO stock_reservations (order_id, product_id, quantity) VALUES (?, ?, ?)",
                 order, product, quantity);
         update(catalog, "UPDATE stock SET reserved = reserved + ? WHERE product_id = ?", quantity, product);
@@ -160,14 +160,14 @@ public final class ShopStores implements AutoCloseable {
     }
 
     private void release(UUID order, UUID product, int quantity) {
-        applied(catalog, "catalog.inventory", "shopflow.order.cancelled.v1");
+        applied(catalog, "catalog.inventory", order, "shopflow.order.cancelled.v1");
         update(catalog, "UPDATE stock_reservations SET status = 'RELEASED' WHERE order_id = ?", order);
         update(catalog, "UPDATE stock SET reserved = reserved - ? WHERE product_id = ?", quantity, product);
     }
 
     private UUID payment(UUID order, String status, long amount) {
         UUID payment = UUID.randomUUID();
-        applied(payments, "payment.orders", "shopflow.order.payment-requested.v1");
+        applied(payments, "payment.orders", order, "shopflow.order.payment-requested.v1");
         update(payments, """
                 INSERT INTO payments (id, order_id, user_id, status, amount, currency, provider, payment_method)
                 VALUES (?, ?, ?, ?, ?, 'EUR', 'simulated', 'pm_card_visa')""",
@@ -178,7 +178,7 @@ public final class ShopStores implements AutoCloseable {
 
     /** An event applied by the saga: in its inbox once, and one step in the order's timeline. */
     private void saga(UUID order, String step, String actor, String type) {
-        applied(orders, "order.saga", type);
+        applied(orders, "order.saga", order, type);
         timeline(order, step, actor);
     }
 
@@ -187,16 +187,21 @@ public final class ShopStores implements AutoCloseable {
                 order, OffsetDateTime.now(ZoneOffset.UTC), step, actor);
     }
 
-    private void applied(String database, String consumer, String type) {
+    private void applied(String database, String consumer, UUID order, String type) {
         update(database, "INSERT INTO inbox (consumer, event_id, event_type) VALUES (?, ?, ?)",
-                consumer, UUID.randomUUID(), type);
+                consumer, eventId(order, type), type);
     }
 
     private void sent(String database, UUID order, String type) {
         update(database, """
                 INSERT INTO outbox (event_id, topic, record_key, event_type, occurred_at, payload, created_at, sent_at)
                 VALUES (?, 'orders.v1', ?, ?, now(), '{}', now() - interval '1 minute', now() - interval '1 minute')""",
-                UUID.randomUUID(), order.toString(), type);
+                eventId(order, type), order.toString(), type);
+    }
+
+    /** The id of the order's event of this type: the same in the producer's outbox and the consumers' inboxes. */
+    public static UUID eventId(UUID order, String type) {
+        return UUID.nameUUIDFromBytes((order + " " + type).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A fresh database migrated by the service's own Flyway migrations, from its compiled classes. */
