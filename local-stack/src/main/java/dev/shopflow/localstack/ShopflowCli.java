@@ -2,6 +2,7 @@ package dev.shopflow.localstack;
 
 import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.AuditSettings;
+import dev.shopflow.localstack.audit.AuditTarget;
 import dev.shopflow.localstack.audit.AuditUnavailable;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.shopflow.localstack.events.EventsCommand;
+import dev.shopflow.localstack.lab.LabCommand;
+import dev.shopflow.localstack.lab.LabStack;
 import dev.shopflow.localstack.load.LoadCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shopflow} commands: {@code up [-d] [--observe]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}, {@code load SCENARIO}.
+ * {@code kill SERVICE}, {@code restart SERVICE}, {@code audit [--settle DURATION]}, {@code load SCENARIO},
+ * {@code events ...}, {@code lab [check N]}.
  * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
  * commands (such as a load run that audits the stack afterwards) dispatch through it too.
  */
@@ -45,6 +50,8 @@ public final class ShopflowCli {
                               --settle 30s: how long to check again while work in flight settles
               load SCENARIO   run a k6 load scenario against the running stack, then the audit
                               (smoke, browse, checkout, spike, soak, capacity; --rate N --duration D --vus N)
+              events          list the records on the topics, publish a raw record, resend one (fault labs)
+              lab [check N]   the fault labs of docs/labs/; check N: did the stack show what lab N is about?
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -104,6 +111,8 @@ public final class ShopflowCli {
             case "restart" -> restart(rest);
             case "audit" -> audit(rest);
             case "load" -> load(rest);
+            case "events" -> new EventsCommand(out).run(rest, () -> runningStores().map(AuditTarget::kafkaBootstrapServers));
+            case "lab" -> new LabCommand(out).run(rest, this::labStack);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -465,6 +474,29 @@ public final class ShopflowCli {
         };
         String gateway = "http://127.0.0.1:" + settings.port(ServiceSpec.named("gateway").orElseThrow());
         return Optional.of(new LoadCommand.Target(gateway, Map.copyOf(administrator), processes));
+    }
+
+    /** The running stack's databases and Kafka (for {@code events} and {@code lab}); empty, having said why, without one. */
+    private Optional<AuditTarget> runningStores() {
+        if (Supervisor.running(settings).isEmpty()) {
+            out.println("Shopflow is not running; ./shopflow up -d starts it.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConsistencyAudit.of(settings).target());
+        } catch (AuditUnavailable e) {
+            out.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The running stack as a lab check reads it: its stores, management ports, and when each service started. */
+    private Optional<LabStack> labStack() {
+        var services = new Services(settings);
+        var startedAt = new LinkedHashMap<String, java.time.Instant>();
+        ServiceSpec.ALL.forEach(service -> services.running(service).flatMap(process -> process.info().startInstant())
+                .ifPresent(start -> startedAt.put(service.name(), start)));
+        return runningStores().map(stores -> new LabStack(stores, settings.managementPorts(), startedAt));
     }
 
     private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {
