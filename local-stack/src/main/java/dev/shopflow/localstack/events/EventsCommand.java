@@ -119,7 +119,7 @@ public final class EventsCommand {
                     : "No record with key " + orderId + " on " + String.join(", ", topics) + ".");
             return 0;
         }
-        String format = "%-14s %9s %6s  %-12s  %-34s %-36s  %s%n";
+        String format = "%-16s %9s %6s  %-12s  %-38s %-36s  %s%n";
         out.printf(format, "TOPIC", "PARTITION", "OFFSET", "TIME (UTC)", "TYPE", "EVENT ID", "KEY");
         for (var record : shown) {
             out.printf(format, record.topic(), record.partition(), record.offset(), TIME.format(record.time()),

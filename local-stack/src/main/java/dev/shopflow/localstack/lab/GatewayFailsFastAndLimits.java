@@ -52,7 +52,7 @@ final class GatewayFailsFastAndLimits implements LabCheck {
                 .filter(sample -> sample.getValue() > 0).toList();
         if (limited.isEmpty()) {
             findings.add(Finding.fail("no request has been refused by a rate limit: send more than the limit allows"
-                    + " (steps 5-6)"));
+                    + " (steps 1 and 5)"));
         } else {
             limited.forEach(sample -> findings.add(Finding.pass("the rate limit \"" + LabEvidence.label(sample.getKey(), "policy")
                     + "\" refused " + sample.getValue().longValue() + " request(s) with 429")));

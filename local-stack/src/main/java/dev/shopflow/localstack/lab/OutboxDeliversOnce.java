@@ -40,7 +40,7 @@ final class OutboxDeliversOnce implements LabCheck {
         var findings = new ArrayList<Finding>();
         var started = evidence.startedAt("order-service");
         if (started.isEmpty()) {
-            findings.add(Finding.fail("order-service is not running: ./shopflow restart order-service (step 5)"));
+            findings.add(Finding.fail("order-service is not running: ./shopflow restart order-service (step 4)"));
             return findings;
         }
         var rows = evidence.query(Store.ORDERS, """
@@ -54,8 +54,8 @@ final class OutboxDeliversOnce implements LabCheck {
             findings.add(Finding.fail("no order placed before order-service's last start (" + started.get() + ") was published"
                     + " after it" + rows.stream().findFirst().map(row -> ": the newest OrderPlaced, of order " + row.orderId()
                             + ", was published at " + row.sentAt() + ", before the restart. Place the order while the relay"
-                            + " holds events back (ORDER_OUTBOX_PUBLISH_DELAY, step 2) and kill order-service within that"
-                            + " time (step 4)").orElse(": place an order, then kill order-service before it publishes (steps 2-4)")));
+                            + " holds events back (ORDER_OUTBOX_PUBLISH_DELAY, step 1) and kill order-service within that"
+                            + " time (step 3)").orElse(": place an order, then kill order-service before it publishes (steps 1-4)")));
             return findings;
         }
         var row = carriedOver.get();

@@ -36,7 +36,7 @@ final class PoisonEventDeadLettered implements LabCheck {
         }
         if (deadLetters.isEmpty()) {
             findings.add(Finding.fail("no dead letter on " + String.join(".dlt, ", EventsCommand.SAGA_TOPICS)
-                    + ".dlt: publish the poison record (step 2)"));
+                    + ".dlt: publish the poison record (step 1)"));
             return findings;
         }
         // The one to talk about: a replayed one if there is one, else the newest.
@@ -49,7 +49,7 @@ final class PoisonEventDeadLettered implements LabCheck {
                 + ", not applied by " + chosen.header("kafka_dlt-original-consumer-group").orElse("?") + " ("
                 + chosen.header("kafka_dlt-exception-cause-fqcn").or(() -> chosen.header("kafka_dlt-exception-fqcn"))
                         .map(name -> name.substring(name.lastIndexOf('.') + 1)).orElse("?")
-                + ": " + chosen.header("kafka_dlt-exception-message").orElse("no message") + ")"));
+                + ": " + reason(chosen.header("kafka_dlt-exception-message").orElse("no message")) + ")"));
         if (copies > 1) {
             findings.add(Finding.pass("it was replayed: " + originalTopic(chosen) + " holds the record " + copies
                     + " times (the original and " + (copies - 1) + " replay(s))"));
@@ -63,6 +63,12 @@ final class PoisonEventDeadLettered implements LabCheck {
                     + " administrator's token (step 4)"));
         }
         return findings;
+    }
+
+    /** The listener's own message, without the container's "Listener method '…' threw exception; " before it. */
+    private static String reason(String message) {
+        int cause = message.lastIndexOf("; ");
+        return cause < 0 ? message : message.substring(cause + 2);
     }
 
     private static String originalTopic(TopicRecords.Record deadLetter) {
