@@ -27,6 +27,8 @@ class LabsIT {
     static final Map<String, String> environment = new HashMap<>();
     static final Map<String, Integer> ports = new HashMap<>();
     static final String ADMIN_PASSWORD = "labs-admin-passphrase-0123";
+    /** Longer than a start's time-out (SHOPFLOW_START_TIMEOUT_SECONDS below) and up's own two minutes more. */
+    static final Duration COMMAND_LIMIT = Duration.ofMinutes(13);
     static String gateway;
     static Shop shop;
     static Customers.Customer learner;
@@ -38,8 +40,8 @@ class LabsIT {
         environment.putAll(stack.environment());
         ports.putAll(stack.ports());
         environment.put("SHOPFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // A busy CI machine can take longer than the default 240 s to start five JVMs; ShopflowScript waits 5 minutes.
-        environment.put("SHOPFLOW_START_TIMEOUT_SECONDS", "270");
+        // A busy machine can take longer than the default 240 s to start five JVMs (or one of them again).
+        environment.put("SHOPFLOW_START_TIMEOUT_SECONDS", "600");
         var up = shopflow("up", "-d");
         assertThat(up.exitCode()).as(up.output()).isZero();
         gateway = "http://127.0.0.1:" + ports.get("gateway");
@@ -122,7 +124,7 @@ class LabsIT {
         var lowLimits = new HashMap<>(environment);
         lowLimits.put("GATEWAY_CREDENTIALS_RATE_LIMIT_REQUESTS", "1");
         lowLimits.put("GATEWAY_CREDENTIALS_RATE_LIMIT_BURST", "5");
-        var restarted = ShopflowScript.run(home, lowLimits, "restart", "gateway");
+        var restarted = ShopflowScript.run(home, lowLimits, COMMAND_LIMIT, "restart", "gateway");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
 
         assertThat(shopflow("kill", "catalog-service").exitCode()).isZero();
@@ -151,7 +153,7 @@ class LabsIT {
         var shortDeadline = new HashMap<>(environment);
         shortDeadline.put("ORDER_DEADLINE", "20s");
         shortDeadline.put("ORDER_SWEEP_INTERVAL", "2s");
-        assertThat(ShopflowScript.run(home, shortDeadline, "restart", "order-service").exitCode()).isZero();
+        assertThat(ShopflowScript.run(home, shortDeadline, COMMAND_LIMIT, "restart", "order-service").exitCode()).isZero();
         assertThat(shopflow("kill", "payment-service").exitCode()).isZero();
 
         String token = freshToken();
@@ -172,7 +174,7 @@ class LabsIT {
     void lab4AnEventCommittedBeforeACrashIsPublishedOnceAfterTheRestart() {
         var slowRelay = new HashMap<>(environment);
         slowRelay.put("ORDER_OUTBOX_PUBLISH_DELAY", "5m");
-        assertThat(ShopflowScript.run(home, slowRelay, "restart", "order-service").exitCode()).isZero();
+        assertThat(ShopflowScript.run(home, slowRelay, COMMAND_LIMIT, "restart", "order-service").exitCode()).isZero();
         assertFails(4, "no order placed before order-service's last start");
 
         String token = freshToken();
@@ -210,6 +212,6 @@ class LabsIT {
     }
 
     static ShopflowScript.Result shopflow(String... args) {
-        return ShopflowScript.run(home, environment, args);
+        return ShopflowScript.run(home, environment, COMMAND_LIMIT, args);
     }
 }
