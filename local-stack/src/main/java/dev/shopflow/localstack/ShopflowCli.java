@@ -2,6 +2,7 @@ package dev.shopflow.localstack;
 
 import dev.shopflow.localstack.audit.AuditReport;
 import dev.shopflow.localstack.audit.AuditSettings;
+import dev.shopflow.localstack.audit.AuditTarget;
 import dev.shopflow.localstack.audit.AuditUnavailable;
 import dev.shopflow.localstack.audit.ConsistencyAudit;
 import dev.shopflow.localstack.chaos.ChaosCommand;
@@ -14,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.shopflow.localstack.events.EventsCommand;
+import dev.shopflow.localstack.lab.LabCommand;
+import dev.shopflow.localstack.lab.LabStack;
 import dev.shopflow.localstack.load.LoadCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./shopflow} commands: {@code up [-d] [--observe]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
  * {@code kill SERVICE}, {@code restart SERVICE} (also {@code kafka}), {@code audit [--settle DURATION]}, {@code load SCENARIO},
- * {@code chaos}.
+ * {@code chaos}, {@code events ...}, {@code lab [check N]}.
  * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
  * commands (such as a load run that audits the stack afterwards) dispatch through it too.
  */
@@ -49,6 +53,8 @@ public final class ShopflowCli {
                               (smoke, browse, checkout, spike, soak, capacity; --rate N --duration D --vus N)
               chaos           kill and restart each service, restart Kafka and cut the database connections while
                               k6 places orders, then audit (--rate N --down D --pause D --settle D --faults LIST)
+              events          list the records on the topics, publish a raw record, resend one (fault labs)
+              lab [check N]   the fault labs of docs/labs/; check N: did the stack show what lab N is about?
               test            run every test (./mvnw verify)
 
             Services: %s
@@ -110,6 +116,8 @@ public final class ShopflowCli {
             case "load" -> load(rest);
             case "chaos" -> new ChaosCommand(settings, out).run(rest, this::loadTarget,
                     (arguments, printer) -> new ShopflowCli(settings, printer).run(arguments));
+            case "events" -> new EventsCommand(out).run(rest, () -> runningStores().map(AuditTarget::kafkaBootstrapServers));
+            case "lab" -> new LabCommand(out).run(rest, this::labStack);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -471,6 +479,29 @@ public final class ShopflowCli {
         };
         String gateway = "http://127.0.0.1:" + settings.port(ServiceSpec.named("gateway").orElseThrow());
         return Optional.of(new LoadCommand.Target(gateway, Map.copyOf(administrator), processes));
+    }
+
+    /** The running stack's databases and Kafka (for {@code events} and {@code lab}); empty, having said why, without one. */
+    private Optional<AuditTarget> runningStores() {
+        if (Supervisor.running(settings).isEmpty()) {
+            out.println("Shopflow is not running; ./shopflow up -d starts it.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConsistencyAudit.of(settings).target());
+        } catch (AuditUnavailable e) {
+            out.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The running stack as a lab check reads it: its stores, management ports, and when each service started. */
+    private Optional<LabStack> labStack() {
+        var services = new Services(settings);
+        var startedAt = new LinkedHashMap<String, java.time.Instant>();
+        ServiceSpec.ALL.forEach(service -> services.running(service).flatMap(process -> process.info().startInstant())
+                .ifPresent(start -> startedAt.put(service.name(), start)));
+        return runningStores().map(stores -> new LabStack(stores, settings.managementPorts(), startedAt));
     }
 
     private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {

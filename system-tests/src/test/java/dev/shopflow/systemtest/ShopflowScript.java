@@ -72,6 +72,11 @@ final class ShopflowScript {
     }
 
     static Result run(Path home, Map<String, String> environment, String... args) {
+        return run(home, environment, java.time.Duration.ofMinutes(5), args);
+    }
+
+    /** As {@link #run(Path, Map, String...)}, waiting up to {@code limit} for the command to finish. */
+    static Result run(Path home, Map<String, String> environment, java.time.Duration limit, String... args) {
         var command = new ArrayList<>(List.of("bash", home.resolve("shopflow").toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
@@ -81,7 +86,7 @@ final class ShopflowScript {
             process.getOutputStream().close();
             // Read while it runs, so a chatty command never blocks on a full pipe.
             var output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("./shopflow " + String.join(" ", args) + " did not finish");
             }

@@ -207,6 +207,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void holdsAnEventBackForItsPublishDelayAndPublishesItOnceThatHasPassed() {
+        var holding = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
+                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(10),
+                        Duration.ofHours(1)),
+                "/shopflow/test-service", new SimpleMeterRegistry());
+        transactions.transactional(outbox.append(event("order-9", "held"))).block();
+
+        assertThat(holding.publishBatch().block()).as("published within the delay").isZero();
+        assertThat(pendingRows()).isEqualTo(1);
+
+        var shortDelay = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
+                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(10),
+                        Duration.ofMillis(300)),
+                "/shopflow/test-service", new SimpleMeterRegistry());
+        await().atMost(Duration.ofSeconds(10)).until(() -> shortDelay.publishBatch().block() == 1);
+        awaitReceived(1);
+        assertThat(payloadsOf("order-9")).containsExactly("held");
+    }
+
+    @Test
     void twoRelaysOnOneOutboxPublishEveryEventOnceAndInOrderPerKey() {
         var appended = new ArrayList<OutboxEvent>();
         for (int round = 0; round < 10; round++) {
@@ -256,7 +276,7 @@ class OutboxRelayTest {
     void deletesSentRowsAfterTheirRetentionAndMeasuresTheBacklog() {
         var meters = new SimpleMeterRegistry();
         var relay = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
-                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ZERO, Duration.ofMinutes(10)),
+                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ZERO, Duration.ofMinutes(10), Duration.ZERO),
                 "/shopflow/test-service", meters);
         transactions.transactional(outbox.append(event("order-1", "sent"))).block();
         relay.publishBatch().block();
@@ -286,7 +306,7 @@ class OutboxRelayTest {
                 .block();
         request.stop();
         var relay = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
-                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(10)),
+                new OutboxProperties(true, 100, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ZERO),
                 "/shopflow/test-service", new SimpleMeterRegistry(), outboxTracing);
         relay.publishBatch().block();
 
@@ -310,7 +330,7 @@ class OutboxRelayTest {
 
     private OutboxRelay relay(Duration pollInterval, int batchSize) {
         var relay = new OutboxRelay(connections, transactions, new KafkaTemplate<>(producers),
-                new OutboxProperties(true, batchSize, pollInterval, Duration.ofHours(1), Duration.ofMinutes(10)),
+                new OutboxProperties(true, batchSize, pollInterval, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ZERO),
                 "/shopflow/test-service", new SimpleMeterRegistry());
         relays.add(relay);
         return relay;
