@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private String kafkaDescription;
     private KafkaBroker kafkaBroker;
     private Observability observability;
+    private InstanceCounts instances = InstanceCounts.ONE_EACH;
     private volatile boolean closing;
     private boolean closed;
     private volatile Thread startingThread;
@@ -69,6 +70,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Also runs further instances of some services beside their first ({@code ./shopflow up --instances}), started
+     * once every first instance is ready; call before {@link #start}.
+     */
+    LocalStack instances(InstanceCounts counts) {
+        this.instances = counts;
+        return this;
+    }
+
+    /**
      * Starts everything and returns once every service is ready.
      *
      * @param givenPostgres a server to use, or {@code null} to resolve one as {@link PostgresResolver} describes
@@ -87,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
             startObservability();
             startServices();
             awaitReadiness(startedAt);
+            startExtraInstances();
             saveDescription();
             out.accept("");
             out.accept(String.format("Shopflow is ready in %.1f s.", seconds(startedAt)));
@@ -112,6 +123,12 @@ public final class LocalStack implements AutoCloseable {
             // Metrics are on the management port, which the gateway does not route: a scraper on this host reads them.
             String prometheus = "http://localhost:" + settings.managementPort(service) + "/actuator/prometheus";
             table.append(String.format(format, service.name(), base, swagger, prometheus));
+            for (ServiceInstance extra : instances.extras()) {
+                if (extra.service().equals(service)) {
+                    table.append(String.format(format, extra.name(), "http://localhost:" + extra.port(settings), "",
+                            "http://localhost:" + extra.managementPort(settings) + "/actuator/prometheus"));
+                }
+            }
         }
         table.append('\n');
         // The storefront page the gateway serves: browse, buy and watch an order's saga live.
@@ -226,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + settings.stateDirectory(), e);
         }
+        // Further instances of an earlier run (it was checked that none still runs) are not part of this one.
+        ServiceInstance.extrasIn(settings).forEach(services::forget);
     }
 
     private void requireFreePorts() {
@@ -247,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
                         + " Stop that program, or choose another port with " + owner[1] + ".");
             }
         });
+        new ExtraInstances(settings, services, out).requireFreePorts(instances.extras());
     }
 
     private void startPostgres(PostgresServer givenPostgres) {
@@ -348,6 +368,15 @@ public final class LocalStack implements AutoCloseable {
             services.start(service, launch, true);
         }
         out.accept("  … started " + ServiceSpec.names() + "; waiting for each to report ready");
+    }
+
+    /**
+     * The further instances of {@code --instances}, once every first instance is ready: by then the databases are
+     * migrated and the topics declared, so the newcomers only join in.
+     */
+    private void startExtraInstances() {
+        requireNotClosing();
+        new ExtraInstances(settings, services, out, this::requireNotClosing).start(instances.extras(), true);
     }
 
     /** Records the services' start-up caches while the stack runs, so that the next start is faster. */

@@ -31,7 +31,12 @@ public record ServiceLaunch(List<String> command, Map<String, String> environmen
      * {@link LocalStack} of the system tests): the file stays after the stack stops.
      */
     public static Optional<ServiceLaunch> saved(StackSettings settings, ServiceSpec service) {
-        Path file = file(settings, service);
+        return saved(settings, ServiceInstance.first(service));
+    }
+
+    /** How the stack last started this instance of a service, if it did. */
+    static Optional<ServiceLaunch> saved(StackSettings settings, ServiceInstance instance) {
+        Path file = file(settings, instance);
         return Files.exists(file) ? Optional.of(load(file)) : Optional.empty();
     }
 
@@ -43,7 +48,11 @@ public record ServiceLaunch(List<String> command, Map<String, String> environmen
     }
 
     static Path file(StackSettings settings, ServiceSpec service) {
-        return settings.runDirectory().resolve(service.name() + ".launch");
+        return file(settings, ServiceInstance.first(service));
+    }
+
+    static Path file(StackSettings settings, ServiceInstance instance) {
+        return settings.runDirectory().resolve(instance.name() + ".launch");
     }
 
     void save(Path file) {

@@ -121,28 +121,38 @@ final class Services {
     }
 
     /**
-     * Starts a service and records it.
+     * Starts a service's first instance and records it.
      *
      * @param freshLog move the previous log aside ({@code up}) rather than append to it ({@code restart})
      */
     ProcessHandle start(ServiceSpec service, ServiceLaunch launch, boolean freshLog) {
-        Path jar = settings.jar(service);
+        return start(ServiceInstance.first(service), launch, freshLog);
+    }
+
+    /**
+     * Starts an instance of a service and records it: its pid file, its launch file and its log are named after the
+     * instance ({@code order-service-2.log}).
+     *
+     * @param freshLog move the previous log aside ({@code up}) rather than append to it ({@code restart})
+     */
+    ProcessHandle start(ServiceInstance instance, ServiceLaunch launch, boolean freshLog) {
+        Path jar = settings.jar(instance.service());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("There is no " + jar + ": build it with ./mvnw package -DskipTests"
                     + " (./shopflow up does that for you).");
         }
-        Path log = settings.logFile(service.name());
+        Path log = settings.logFile(instance.name());
         try {
             Files.createDirectories(log.getParent());
             if (freshLog && Files.exists(log)) {
-                Files.move(log, log.resolveSibling(service.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(log, log.resolveSibling(instance.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + log, e);
         }
-        launch.save(ServiceLaunch.file(settings, service));
+        launch.save(ServiceLaunch.file(settings, instance));
         ProcessHandle process = Processes.start(launch.command(), launch.environment(), settings.home(), log, true).toHandle();
-        registry.record(service.name(), process);
+        registry.record(instance.name(), process);
         return process;
     }
 
@@ -150,32 +160,64 @@ final class Services {
         return ServiceLaunch.saved(settings, service);
     }
 
+    Optional<ServiceLaunch> savedLaunch(ServiceInstance instance) {
+        return ServiceLaunch.saved(settings, instance);
+    }
+
     Optional<ProcessHandle> running(ServiceSpec service) {
-        return registry.find(service.name());
+        return running(ServiceInstance.first(service));
+    }
+
+    Optional<ProcessHandle> running(ServiceInstance instance) {
+        return registry.find(instance.name());
     }
 
     /**
-     * Stops a service gracefully (SIGTERM, then up to {@link #STOP_GRACE} to finish in-flight work), killing it
-     * only if it does not exit in time.
+     * Stops a service's first instance gracefully (SIGTERM, then up to {@link #STOP_GRACE} to finish in-flight work),
+     * killing it only if it does not exit in time.
      *
      * @return whether it stopped on its own
      */
     boolean stop(ServiceSpec service) {
-        return stopAll(List.of(service)).isEmpty();
+        return stop(ServiceInstance.first(service));
+    }
+
+    /** Stops an instance gracefully, as {@link #stop(ServiceSpec)} does; @return whether it stopped on its own */
+    boolean stop(ServiceInstance instance) {
+        return stopInstances(List.of(instance)).isEmpty();
     }
 
     /**
-     * Stops these services together: all are asked to stop at once, then each gets until the same deadline
-     * before it is killed.
+     * Stops these services together, every instance of each: all are asked to stop at once, then each gets until
+     * the same deadline before it is killed. Their further instances are no longer part of the stack afterwards
+     * (their launch files go too).
      *
-     * @return the names of the services that had to be killed
+     * @return the names of the instances that had to be killed
      */
     List<String> stopAll(List<ServiceSpec> toStop) {
-        var stopping = new LinkedHashMap<String, ProcessHandle>();
+        var instances = new ArrayList<ServiceInstance>();
+        var extras = ServiceInstance.extrasIn(settings);
         for (ServiceSpec service : toStop) {
-            registry.find(service.name()).ifPresent(process -> {
+            instances.add(ServiceInstance.first(service));
+            extras.stream().filter(extra -> extra.service().equals(service)).forEach(instances::add);
+        }
+        List<String> killed = stopInstances(instances);
+        instances.stream().filter(instance -> !instance.isFirst()).forEach(this::forget);
+        return killed;
+    }
+
+    /**
+     * Stops these instances together: all are asked to stop at once, then each gets until the same deadline before
+     * it is killed.
+     *
+     * @return the names of the instances that had to be killed
+     */
+    List<String> stopInstances(List<ServiceInstance> toStop) {
+        var stopping = new LinkedHashMap<String, ProcessHandle>();
+        for (ServiceInstance instance : toStop) {
+            registry.find(instance.name()).ifPresent(process -> {
                 process.destroy();
-                stopping.put(service.name(), process);
+                stopping.put(instance.name(), process);
             });
         }
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
@@ -187,19 +229,40 @@ final class Services {
                 killed.add(name);
             }
         });
-        toStop.forEach(service -> registry.forget(service.name()));
+        toStop.forEach(instance -> registry.forget(instance.name()));
         return killed;
     }
 
-    /** Kills a service at once (SIGKILL), as a crash would. */
+    /** Kills a service's first instance at once (SIGKILL), as a crash would. */
     boolean kill(ServiceSpec service) {
-        var process = registry.find(service.name());
+        return kill(ServiceInstance.first(service));
+    }
+
+    /** Kills an instance at once (SIGKILL), as a crash would; it stays part of the stack, for {@code restart}. */
+    boolean kill(ServiceInstance instance) {
+        var process = registry.find(instance.name());
         process.ifPresent(handle -> {
             handle.destroyForcibly();
             awaitExit(handle, Duration.ofSeconds(10));
         });
-        registry.forget(service.name());
+        registry.forget(instance.name());
         return process.isPresent();
+    }
+
+    /**
+     * Removes a further instance from the stack once it has stopped: its pid and launch files, so that
+     * {@code status} no longer lists it and {@code restart} no longer starts it. (Its log stays.)
+     */
+    void forget(ServiceInstance extra) {
+        if (extra.isFirst()) {
+            throw new IllegalArgumentException("A service's first instance stays part of the stack: " + extra.name());
+        }
+        registry.forget(extra.name());
+        try {
+            Files.deleteIfExists(ServiceLaunch.file(settings, extra));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + ServiceLaunch.file(settings, extra), e);
+        }
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {

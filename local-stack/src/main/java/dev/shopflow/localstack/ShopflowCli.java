@@ -28,9 +28,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./shopflow} commands: {@code up [-d] [--observe]}, {@code down}, {@code status}, {@code logs SERVICE [-f]},
- * {@code kill SERVICE}, {@code restart SERVICE} (also {@code kafka}), {@code audit [--settle DURATION]}, {@code load SCENARIO},
- * {@code chaos}, {@code events ...}, {@code lab [check N]}.
+ * {@code ./shopflow} commands: {@code up [-d] [--observe] [--instances SERVICE=N,...]}, {@code down}, {@code status},
+ * {@code logs SERVICE [-f]}, {@code kill SERVICE}, {@code restart SERVICE} (also {@code kafka}), {@code scale SERVICE N},
+ * {@code audit [--settle DURATION]}, {@code load SCENARIO}, {@code chaos}, {@code events ...}, {@code lab [check N]}.
+ * A service's further instances are named {@code order-service-2} and so on wherever a command takes a service.
  * ({@code test} is handled by the script: it is {@code ./mvnw verify}.) {@link #run} returns the exit code; other
  * commands (such as a load run that audits the stack afterwards) dispatch through it too.
  */
@@ -42,11 +43,14 @@ public final class ShopflowCli {
               up              run the whole stack in the foreground until Ctrl-C
               up -d           start the stack in the background and return once it is ready
               up --observe    also run Prometheus (when installed) and Zipkin, and send traces to Zipkin
+              up --instances order-service=2,payment-service=2
+                              also run further instances of services (order-service-2 ...) beside the first
               down            stop the stack
               status          show what runs and whether each service is ready
               logs SERVICE    show a service's log (-f to follow); also: launcher, kafka
               kill SERVICE    kill a service at once, as a crash would (SIGKILL); kill kafka stops the broker
               restart SERVICE stop a service gracefully and start it again; restart kafka restarts the broker
+              scale SERVICE N run N instances of a service in the running stack (order-service-2 on 8183 ...)
               audit           check the stores of the running stack are consistent (exit 1 if not);
                               --settle 30s: how long to check again while work in flight settles
               load SCENARIO   run a k6 load scenario against the running stack, then the audit
@@ -58,6 +62,7 @@ public final class ShopflowCli {
               test            run every test (./mvnw verify)
 
             Services: %s
+            A service's further instances: order-service-2, order-service-3 ... (kill, restart, logs take them too)
             """.formatted(ServiceSpec.names());
 
     private static final String OBSERVE = "--observe";
@@ -106,12 +111,13 @@ public final class ShopflowCli {
         List<String> rest = args.subList(1, args.size());
         return switch (command) {
             case "up" -> upCommand(rest);
-            case "supervise" -> new Supervisor(settings, out, rest.contains(OBSERVE)).run(true);
+            case "supervise" -> new Supervisor(settings, out, rest.contains(OBSERVE), instancesOption(rest)).run(true);
             case "down" -> down();
             case "status" -> status();
             case "logs" -> logs(rest);
             case "kill" -> BrokerControl.names(rest) ? BrokerControl.command(settings, out, BrokerControl.Action.STOP) : kill(rest);
             case "restart" -> BrokerControl.names(rest) ? BrokerControl.command(settings, out, BrokerControl.Action.RESTART) : restart(rest);
+            case "scale" -> new ScaleCommand(settings, out).run(rest);
             case "audit" -> audit(rest);
             case "load" -> load(rest);
             case "chaos" -> new ChaosCommand(settings, out).run(rest, this::loadTarget,
@@ -133,21 +139,55 @@ public final class ShopflowCli {
     private int upCommand(List<String> options) {
         boolean detached = false;
         boolean observe = false;
-        for (String option : options) {
+        InstanceCounts instances;
+        try {
+            instances = instancesOption(options);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
             switch (option) {
                 case "-d", "--detach" -> detached = true;
                 case OBSERVE -> observe = true;
+                case InstanceCounts.OPTION -> i++; // read above, with its value
                 default -> {
-                    out.println("Unknown option for up: " + option + " (-d, " + OBSERVE + ")");
-                    return 2;
+                    if (!option.startsWith(InstanceCounts.OPTION + "=")) {
+                        out.println("Unknown option for up: " + option + " (-d, " + OBSERVE + ", " + InstanceCounts.OPTION + ")");
+                        return 2;
+                    }
                 }
             }
         }
-        return detached ? upDetached(observe) : new Supervisor(settings, out, observe).run(false);
+        return detached ? upDetached(observe, instances) : new Supervisor(settings, out, observe, instances).run(false);
+    }
+
+    /**
+     * The counts of {@code --instances SERVICE=N,...} (or {@code --instances=SERVICE=N,...}) among these options;
+     * one of each without it.
+     *
+     * @throws IllegalArgumentException when its value is missing or wrong
+     */
+    private static InstanceCounts instancesOption(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals(InstanceCounts.OPTION)) {
+                if (i + 1 == options.size()) {
+                    throw new IllegalArgumentException(InstanceCounts.OPTION + " needs SERVICE=COUNT[,SERVICE=COUNT...],"
+                            + " such as order-service=2,payment-service=2.");
+                }
+                return InstanceCounts.parse(options.get(i + 1));
+            }
+            if (option.startsWith(InstanceCounts.OPTION + "=")) {
+                return InstanceCounts.parse(option.substring(InstanceCounts.OPTION.length() + 1));
+            }
+        }
+        return InstanceCounts.ONE_EACH;
     }
 
     /** Starts a supervisor in its own session, shows its progress, and returns once it is ready or has failed. */
-    private int upDetached(boolean observe) {
+    private int upDetached(boolean observe, InstanceCounts instances) {
         if (Supervisor.running(settings).isPresent()) {
             out.println("Shopflow is already running: ./shopflow status shows it, ./shopflow down stops it.");
             return 1;
@@ -168,6 +208,9 @@ public final class ShopflowCli {
         command.add("supervise");
         if (observe) {
             command.add(OBSERVE);
+        }
+        if (!instances.extras().isEmpty()) {
+            command.addAll(List.of(InstanceCounts.OPTION, instances.toString()));
         }
         try {
             Files.deleteIfExists(settings.runDirectory().resolve("launcher.state"));
@@ -223,14 +266,17 @@ public final class ShopflowCli {
                 launcher.get().destroyForcibly();
             }
         }
-        // Services the launcher could not stop, or that were started by `restart` after it died.
+        // Services the launcher could not stop, or that were started by `restart` or `scale` after it died.
         var services = new Services(settings);
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            var process = services.running(service);
+        for (ServiceInstance instance : ServiceInstance.allIn(settings)) {
+            var process = services.running(instance);
             if (process.isPresent()) {
                 anything = true;
-                out.println("  stopping " + service.name() + " (pid " + process.get().pid() + ")");
-                services.stop(service);
+                out.println("  stopping " + instance.name() + " (pid " + process.get().pid() + ")");
+                services.stop(instance);
+            }
+            if (!instance.isFirst()) {
+                services.forget(instance);
             }
         }
         // Prometheus and Zipkin of an `up --observe` whose launcher was killed.
@@ -257,12 +303,12 @@ public final class ShopflowCli {
     private int status() {
         var launcher = Supervisor.running(settings);
         var services = new Services(settings);
-        String format = "  %-16s %-8s %-6s %-11s %s%n";
+        String format = "  %-18s %-8s %-6s %-11s %s%n";
         out.printf(format, "SERVICE", "PID", "PORT", "MANAGEMENT", "STATE");
-        for (ServiceSpec service : ServiceSpec.ALL) {
+        for (ServiceInstance service : ServiceInstance.allIn(settings)) {
             var process = services.running(service);
-            int port = settings.port(service);
-            int managementPort = settings.managementPort(service);
+            int port = service.port(settings);
+            int managementPort = service.managementPort(settings);
             String state = process.isEmpty() ? "stopped" : switch (Readiness.of(managementPort)) {
                 case READY -> "ready";
                 case NOT_READY -> "not ready";
@@ -307,7 +353,7 @@ public final class ShopflowCli {
         String name = names.getFirst();
         String file = switch (name) {
             case "launcher", "kafka" -> name;
-            default -> ServiceSpec.named(name).map(ServiceSpec::name).orElse(null);
+            default -> ServiceInstance.named(name).map(ServiceInstance::name).orElse(null);
         };
         if (file == null) {
             out.println("No service called " + name + ". Services: " + ServiceSpec.names() + ", launcher, kafka");
@@ -330,7 +376,7 @@ public final class ShopflowCli {
     }
 
     private int kill(List<String> args) {
-        Optional<ServiceSpec> service = serviceArgument(args, "kill");
+        Optional<ServiceInstance> service = serviceArgument(args, "kill");
         if (service.isEmpty()) {
             return 2;
         }
@@ -347,11 +393,11 @@ public final class ShopflowCli {
     }
 
     private int restart(List<String> args) {
-        Optional<ServiceSpec> found = serviceArgument(args, "restart");
+        Optional<ServiceInstance> found = serviceArgument(args, "restart");
         if (found.isEmpty()) {
             return 2;
         }
-        ServiceSpec service = found.get();
+        ServiceInstance service = found.get();
         if (Supervisor.running(settings).isEmpty()) {
             out.println("Shopflow is not running; ./shopflow up starts it.");
             return 1;
@@ -364,7 +410,10 @@ public final class ShopflowCli {
         var services = new Services(settings);
         var launch = services.savedLaunch(service);
         if (launch.isEmpty()) {
-            out.println("No record of how " + service.name() + " was started; restart the stack with ./shopflow down and up.");
+            out.println(service.isFirst()
+                    ? "No record of how " + service.name() + " was started; restart the stack with ./shopflow down and up."
+                    : service.name() + " is not part of the stack; ./shopflow scale " + service.service().name() + " "
+                            + service.number() + " starts it.");
             return 1;
         }
         services.running(service).ifPresent(process -> {
@@ -381,8 +430,8 @@ public final class ShopflowCli {
                         + LocalStack.tail(settings.logFile(service.name()), 25));
                 return 1;
             }
-            if (Readiness.of(settings.managementPort(service)) == Readiness.State.READY) {
-                out.printf("%s is ready on port %d (%.1f s).%n", service.name(), settings.port(service),
+            if (Readiness.of(service.managementPort(settings)) == Readiness.State.READY) {
+                out.printf("%s is ready on port %d (%.1f s).%n", service.name(), service.port(settings),
                         (System.nanoTime() - began) / 1e9);
                 return 0;
             }
@@ -474,7 +523,7 @@ public final class ShopflowCli {
         java.util.function.Supplier<List<ProcessHandle>> processes = () -> {
             var found = new ArrayList<ProcessHandle>();
             Supervisor.running(settings).ifPresent(found::add);
-            ServiceSpec.ALL.forEach(service -> services.running(service).ifPresent(found::add));
+            ServiceInstance.allIn(settings).forEach(instance -> services.running(instance).ifPresent(found::add));
             return found;
         };
         String gateway = "http://127.0.0.1:" + settings.port(ServiceSpec.named("gateway").orElseThrow());
@@ -504,12 +553,13 @@ public final class ShopflowCli {
         return runningStores().map(stores -> new LabStack(stores, settings.managementPorts(), startedAt));
     }
 
-    private Optional<ServiceSpec> serviceArgument(List<String> args, String command) {
+    private Optional<ServiceInstance> serviceArgument(List<String> args, String command) {
         if (args.size() != 1) {
-            out.println("Usage: ./shopflow " + command + " SERVICE   (" + ServiceSpec.names() + ")");
+            out.println("Usage: ./shopflow " + command + " SERVICE   (" + ServiceSpec.names()
+                    + "; a further instance: order-service-2 ...)");
             return Optional.empty();
         }
-        Optional<ServiceSpec> service = ServiceSpec.named(args.getFirst());
+        Optional<ServiceInstance> service = ServiceInstance.named(args.getFirst());
         if (service.isEmpty()) {
             out.println("No service called " + args.getFirst() + ". Services: " + ServiceSpec.names());
         }

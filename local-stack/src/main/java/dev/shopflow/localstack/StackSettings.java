@@ -144,7 +144,8 @@ public record StackSettings(
         return "SHOPFLOW_" + service.name().toUpperCase().replace('-', '_') + "_MANAGEMENT_PORT";
     }
 
-    private static int intSetting(Map<String, String> environment, String name, int fallback) {
+    /** The whole number a variable holds, or {@code fallback} when it is unset or blank. */
+    static int intSetting(Map<String, String> environment, String name, int fallback) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

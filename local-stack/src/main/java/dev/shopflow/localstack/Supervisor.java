@@ -29,13 +29,23 @@ final class Supervisor {
     private final PrintStream out;
     private final ProcessRegistry registry;
     private final boolean observe;
+    private final InstanceCounts instances;
 
     /** @param observe also run Prometheus and Zipkin beside the stack ({@code up --observe}) */
     Supervisor(StackSettings settings, PrintStream out, boolean observe) {
+        this(settings, out, observe, InstanceCounts.ONE_EACH);
+    }
+
+    /**
+     * @param observe   also run Prometheus and Zipkin beside the stack ({@code up --observe})
+     * @param instances how many instances of each service to run ({@code up --instances})
+     */
+    Supervisor(StackSettings settings, PrintStream out, boolean observe, InstanceCounts instances) {
         this.settings = settings;
         this.out = out;
         this.registry = new ProcessRegistry(settings.runDirectory());
         this.observe = observe;
+        this.instances = instances;
     }
 
     /** Runs the stack until this process is told to stop; returns the exit code. */
@@ -65,6 +75,7 @@ final class Supervisor {
         if (observe) {
             stack.observe();
         }
+        stack.instances(instances);
         var stopped = new CountDownLatch(1);
         // `./shopflow kill kafka` and `restart kafka` ask this process to stop or restart its broker.
         var brokerControl = new BrokerControl(settings, stack::kafkaBroker, stack::kafkaDescription, out::println);
@@ -105,28 +116,37 @@ final class Supervisor {
         return 0;
     }
 
-    /** Reports services that stop or come back (a fault lab's kill and restart) until the stack stops. */
+    /**
+     * Reports services that stop or come back (a fault lab's kill and restart), and instances that {@code scale}
+     * adds or removes, until the stack stops.
+     */
     private void watch(CountDownLatch stopped) {
         Map<String, Long> running = new HashMap<>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            registry.find(service.name()).ifPresent(process -> running.put(service.name(), process.pid()));
+        var seen = new java.util.HashSet<String>();
+        for (ServiceInstance instance : ServiceInstance.allIn(settings)) {
+            registry.find(instance.name()).ifPresent(process -> running.put(instance.name(), process.pid()));
         }
+        seen.addAll(running.keySet());
         try {
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                for (ServiceSpec service : ServiceSpec.ALL) {
-                    Long before = running.get(service.name());
-                    Long now = registry.find(service.name()).map(ProcessHandle::pid).orElse(null);
+                var current = ServiceInstance.allIn(settings).stream().map(ServiceInstance::name).toList();
+                var names = new java.util.LinkedHashSet<>(current);
+                names.addAll(running.keySet());
+                for (String name : names) {
+                    Long before = running.get(name);
+                    Long now = registry.find(name).map(ProcessHandle::pid).orElse(null);
                     if (before != null && !before.equals(now)) {
-                        out.println("  ! " + service.name() + " (pid " + before + ") has stopped; ./shopflow restart "
-                                + service.name() + " starts it again");
+                        out.println("  ! " + name + " (pid " + before + ") has stopped" + (current.contains(name)
+                                ? "; ./shopflow restart " + name + " starts it again" : " (scaled away)"));
                     }
                     if (now != null && !now.equals(before)) {
-                        out.println("  ✓ " + service.name() + " is running again (pid " + now + ")");
+                        out.println("  ✓ " + name + " is running" + (seen.contains(name) ? " again" : "") + " (pid " + now + ")");
                     }
                     if (now == null) {
-                        running.remove(service.name());
+                        running.remove(name);
                     } else {
-                        running.put(service.name(), now);
+                        running.put(name, now);
+                        seen.add(name);
                     }
                 }
             }
@@ -144,7 +164,7 @@ final class Supervisor {
     static Optional<String> leftoverServices(StackSettings settings) {
         var registry = new ProcessRegistry(settings.runDirectory());
         var names = new java.util.ArrayList<String>();
-        ServiceSpec.ALL.forEach(service -> names.add(service.name()));
+        ServiceInstance.allIn(settings).forEach(instance -> names.add(instance.name()));
         names.add(LocalStack.EMBEDDED_POSTGRES);
         names.add(Observability.PROMETHEUS);
         names.add(Observability.ZIPKIN);

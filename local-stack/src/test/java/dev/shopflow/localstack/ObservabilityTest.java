@@ -68,6 +68,6 @@ class ObservabilityTest {
         var cli = new ShopflowCli(StackSettings.fromEnvironment(home, Map.of()), new java.io.PrintStream(output, true));
 
         assertThat(cli.run(java.util.List.of("up", "--obsrve"))).isEqualTo(2);
-        assertThat(output.toString()).contains("Unknown option for up: --obsrve (-d, --observe)");
+        assertThat(output.toString()).contains("Unknown option for up: --obsrve (-d, --observe, --instances)");
     }
 }

@@ -144,4 +144,80 @@ class ShopflowCliTest {
                 .contains("Shopflow is not running (its gateway is not ready): start it with ./shopflow up -d");
         assertThat(home.resolve(".shopflow/load")).doesNotExist();
     }
+
+    @Test
+    void upRefusesWrongInstanceCountsBeforeStartingAnything() {
+        assertThat(shopflow("up", "-d", "--instances", "gateway=2")).isEqualTo(2);
+        assertThat(shopflow("up", "--instances")).isEqualTo(2);
+        assertThat(shopflow("up", "--instances=order=12")).isEqualTo(2);
+
+        assertThat(output()).contains("The gateway runs one instance")
+                .contains("--instances needs SERVICE=COUNT[,SERVICE=COUNT...]")
+                .contains("must be a whole number from 1 to 9, not '12'");
+        assertThat(home.resolve(".shopflow/run/launcher.pid")).doesNotExist();
+    }
+
+    @Test
+    void scaleExplainsItselfAndNeedsARunningStack() {
+        assertThat(shopflow("scale", "order-service")).isEqualTo(2);
+        assertThat(shopflow("scale", "billing", "2")).isEqualTo(2);
+        assertThat(shopflow("scale", "gateway", "2")).isEqualTo(2);
+        assertThat(shopflow("scale", "order", "2")).isEqualTo(1);
+
+        assertThat(output()).contains("Usage: ./shopflow scale SERVICE COUNT")
+                .contains("No service called billing. Services: gateway, auth-service")
+                .contains("The gateway runs one instance")
+                .contains("Shopflow is not running; ./shopflow up -d --instances order-service=2 starts it with 2 instances"
+                        + " of order-service.");
+    }
+
+    @Test
+    void statusListsAFurtherInstanceOfTheStackOnItsOwnPorts() throws Exception {
+        var settings = StackSettings.fromEnvironment(home, Map.of());
+        java.nio.file.Files.createDirectories(settings.runDirectory());
+        java.nio.file.Files.writeString(settings.runDirectory().resolve("order-service-2.launch"), "");
+
+        assertThat(shopflow("status")).isZero();
+
+        assertThat(output()).containsPattern("order-service +- +4 +9 +stopped\n +order-service-2 +- +104 +109 +stopped\n"
+                + " +payment-service +- +5 +10 +stopped");
+    }
+
+    @Test
+    void killRestartAndLogsTakeAFurtherInstance() throws Exception {
+        var settings = StackSettings.fromEnvironment(home, Map.of());
+        new ProcessRegistry(settings.runDirectory()).record(Supervisor.NAME, ProcessHandle.current());
+        java.nio.file.Files.writeString(settings.runDirectory().resolve("launcher.state"), "READY\n");
+
+        assertThat(shopflow("kill", "order-service-2")).isEqualTo(1);
+        assertThat(shopflow("restart", "payment-3")).isEqualTo(1);
+        assertThat(shopflow("logs", "order-service-2")).isEqualTo(1);
+        assertThat(shopflow("kill", "gateway-2")).isEqualTo(2);
+
+        assertThat(output()).contains("order-service-2 is not running.")
+                .contains("payment-service-3 is not part of the stack; ./shopflow scale payment-service 3 starts it.")
+                .contains("No log yet at " + settings.logFile("order-service-2"))
+                .contains("No service called gateway-2.");
+    }
+
+    @Test
+    void downStopsAFurtherInstanceLeftBehindAndRemovesItFromTheStack() throws Exception {
+        var settings = StackSettings.fromEnvironment(home, Map.of());
+        Process leftover = new ProcessBuilder("sleep", "120").start();
+        try {
+            new ProcessRegistry(settings.runDirectory()).record("payment-service-2", leftover.toHandle());
+            var launch = new ServiceLaunch(List.of("sleep", "120"), Map.of("SERVER_PORT", "105"));
+            launch.save(ServiceLaunch.file(settings, new ServiceInstance(ServiceSpec.named("payment-service").orElseThrow(), 2)));
+            assertThat(Supervisor.leftoverServices(settings)).hasValueSatisfying(left ->
+                    assertThat(left).contains("payment-service-2 pid " + leftover.pid()));
+
+            assertThat(shopflow("down")).isZero();
+
+            assertThat(output()).contains("stopping payment-service-2 (pid " + leftover.pid() + ")").contains("Shopflow is stopped.");
+            assertThat(leftover.isAlive()).isFalse();
+            assertThat(ServiceInstance.extrasIn(settings)).isEmpty();
+        } finally {
+            leftover.destroyForcibly();
+        }
+    }
 }

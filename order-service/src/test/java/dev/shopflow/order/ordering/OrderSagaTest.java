@@ -41,6 +41,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The saga as catalog and payment drive it: their events published to {@code inventory.v1} and {@code payments.v1}
@@ -85,6 +88,9 @@ class OrderSagaTest extends OrderServiceTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private io.r2dbc.spi.ConnectionFactory connections;
 
     /**
      * This context's broker. Not {@code spring.kafka.bootstrap-servers}: every embedded broker sets that system
@@ -273,6 +279,48 @@ class OrderSagaTest extends OrderServiceTest {
         assertThat(meters.counter("shopflow.orders.cancelled", "reason", "TIMED_OUT").count())
                 .isGreaterThanOrEqualTo(timedOutBefore + 2);
         assertThat(timeouts.sweep().block()).as("nothing is left to time out").isZero();
+    }
+
+    @Test
+    void aSweepSkipsAnOverdueOrderAnotherInstanceHoldsAndTimesOutTheRestWithoutWaiting() {
+        Placed held = place();
+        Placed free = place();
+        clock.advance(Duration.ofMinutes(16));
+        // What another instance's sweep (or its saga step) does to an order: hold its row in a transaction of its own.
+        var otherInstance = Mono.from(connections.create()).block();
+        try {
+            Mono.from(otherInstance.beginTransaction()).block();
+            Flux.from(otherInstance.createStatement("SELECT id FROM orders WHERE id = $1 FOR UPDATE").bind(0, held.id()).execute())
+                    .flatMap(result -> result.map((row, metadata) -> row.get(0)))
+                    .blockLast();
+
+            Integer cancelled = timeouts.sweep().block(Duration.ofSeconds(10));
+
+            assertThat(cancelled).isPositive();
+            assertThat(status(free)).isEqualTo("CANCELLED");
+            assertThat(status(held)).as("held by the other instance: skipped, not waited for").isEqualTo("PENDING");
+        } finally {
+            Mono.from(otherInstance.rollbackTransaction()).block();
+            Mono.from(otherInstance.close()).block();
+        }
+        assertThat(timeouts.sweep().block()).as("once released, the next sweep takes it").isPositive();
+        assertThat(order(held)).containsEntry("cancellationReason", "TIMED_OUT");
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceTimeOutEachOrderOnce() {
+        List<Placed> open = java.util.stream.Stream.generate(this::place).limit(6).toList();
+        clock.advance(Duration.ofMinutes(16));
+
+        var both = Mono.zip(timeouts.sweep().subscribeOn(Schedulers.boundedElastic()),
+                timeouts.sweep().subscribeOn(Schedulers.boundedElastic())).block(Duration.ofSeconds(30));
+
+        assertThat(both.getT1() + both.getT2()).isGreaterThanOrEqualTo(open.size());
+        for (Placed order : open) {
+            assertThat(outboxTypes(order)).containsExactly("shopflow.order.placed.v1", "shopflow.order.cancelled.v1");
+            assertThat(timelineSteps(order)).containsOnlyOnce("ORDER_CANCELLED");
+            assertThat(order(order)).containsEntry("cancellationReason", "TIMED_OUT");
+        }
     }
 
     @Test

@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
@@ -57,6 +59,27 @@ public class KafkaMessagingAutoConfiguration {
         var producers = new DefaultKafkaProducerFactory<Object, Object>(ReliableProducer.settings(kafka, "dead-letters"),
                 new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType));
         return new DeadLetters(kafka.buildConsumerProperties(), new KafkaTemplate<>(producers));
+    }
+
+    /**
+     * Names each listener's consumers after the service and the topics they read ({@code order-service-inventory.v1-0})
+     * rather than after the service alone: a service with two listeners would otherwise give two consumers one client
+     * id, and the metrics of one (its lag, the partitions it holds) would hide the other's. A listener that names its
+     * own client id prefix keeps it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "shopflowConsumerClientIds")
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> shopflowConsumerClientIds(
+            KafkaProperties kafka) {
+        return container -> {
+            var properties = container.getContainerProperties();
+            String[] topics = properties.getTopics();
+            String service = kafka.getClientId();
+            if ((properties.getClientId() == null || properties.getClientId().isEmpty()) && service != null
+                    && topics != null && topics.length > 0) {
+                properties.setClientId(service + "-" + String.join("-", topics));
+            }
+        };
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -33,6 +34,7 @@ import dev.shopflow.platform.security.AccessRules;
 @SpringBootTest(classes = DeadLetterApiTest.Shop.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=shop",
                 "shopflow.kafka.topics[0].name=orders.test", "shopflow.kafka.topics[0].partitions=1",
+                "shopflow.kafka.topics[1].name=payments.test", "shopflow.kafka.topics[1].partitions=1",
                 "shopflow.kafka.consumed-topics=orders.test",
                 "shopflow.kafka.dead-letters-path=/api/shop/admin/dead-letters",
                 "shopflow.kafka.retries=0",
@@ -64,6 +66,11 @@ class DeadLetterApiTest {
             }
             applied.add(ReceivedEvent.from(record).id().toString());
         }
+
+        /** A second listener, as order-service has: its consumers must not share the first's client id. */
+        @KafkaListener(topics = "payments.test")
+        void onPayment(ConsumerRecord<String, String> record) {
+        }
     }
 
     @Autowired
@@ -74,6 +81,9 @@ class DeadLetterApiTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void letsAnAdministratorListAndReplayTheServicesDeadLetters() throws Exception {
@@ -102,6 +112,16 @@ class DeadLetterApiTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.eventId").isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains(eventId));
+    }
+
+    @Test
+    void namesEachListenersConsumersAfterTheServiceAndTheirTopicSoThatTheirMetricsStayApart() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listeners.getListenerContainers().stream()
+                .flatMap(container -> container.metrics().keySet().stream()))
+                .containsExactlyInAnyOrder("shop-orders.test-0", "shop-payments.test-0"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.find("kafka.consumer.coordinator.assigned.partitions")
+                .gauges().stream().map(gauge -> gauge.getId().getTag("client.id")))
+                .contains("shop-orders.test-0", "shop-payments.test-0"));
     }
 
     @Test
