@@ -11,12 +11,13 @@ import java.util.Map;
 /**
  * The services' databases during one check, read only: each is read in one read-only, repeatable-read transaction,
  * so every query of a check sees the same moment of that database. (Two databases are never read at one moment:
- * what is in flight between services shows up as a difference, which is why the audit settles.)
+ * what is in flight between services shows up as a difference, which is why the audit settles.) The fault labs' checks
+ * read through it too.
  */
-final class Stores implements AutoCloseable {
+public final class Stores implements AutoCloseable {
 
     /** A database the audit reads, named as the report names it. */
-    enum Store {
+    public enum Store {
         CATALOG("catalog", "catalog-service"), ORDERS("orders", "order-service"), PAYMENTS("payments", "payment-service");
 
         private final String label;
@@ -39,18 +40,19 @@ final class Stores implements AutoCloseable {
 
     /** Maps the current row of a result. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet row) throws SQLException;
     }
 
     private final AuditTarget target;
     private final Map<Store, Connection> open = new EnumMap<>(Store.class);
 
-    Stores(AuditTarget target) {
+    public Stores(AuditTarget target) {
         this.target = target;
     }
 
-    <T> List<T> list(Store store, String sql, Row<T> mapper, Object... parameters) throws SQLException {
+    /** The rows the query finds, each mapped. */
+    public <T> List<T> list(Store store, String sql, Row<T> mapper, Object... parameters) throws SQLException {
         try (var statement = connection(store).prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

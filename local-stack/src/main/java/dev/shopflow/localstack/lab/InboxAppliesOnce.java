@@ -2,7 +2,7 @@ package dev.shopflow.localstack.lab;
 
 import dev.shopflow.localstack.events.EventsCommand;
 import dev.shopflow.localstack.events.TopicRecords;
-import dev.shopflow.localstack.lab.LabEvidence.Store;
+import dev.shopflow.localstack.audit.Stores.Store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

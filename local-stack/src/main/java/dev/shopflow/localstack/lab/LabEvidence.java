@@ -1,18 +1,17 @@
 package dev.shopflow.localstack.lab;
 
+import dev.shopflow.localstack.audit.Stores;
+import dev.shopflow.localstack.audit.Stores.Store;
 import dev.shopflow.localstack.events.TopicRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,6 @@ import java.util.regex.Pattern;
  * service's process started.
  */
 final class LabEvidence implements AutoCloseable {
-
-    /** A service's database. */
-    enum Store { CATALOG, ORDERS, PAYMENTS }
-
-    @FunctionalInterface
-    interface Row<T> {
-        T map(ResultSet row) throws SQLException;
-    }
 
     /** An order as order-service stores it. */
     record Order(UUID id, String status, String reason, Instant createdAt) {
@@ -55,27 +46,17 @@ final class LabEvidence implements AutoCloseable {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LabStack stack;
-    private final Map<Store, Connection> open = new EnumMap<>(Store.class);
+    private final Stores databases;
     private final Map<String, List<TopicRecords.Record>> topics = new HashMap<>();
     private TopicRecords records;
 
     LabEvidence(LabStack stack) {
         this.stack = stack;
+        this.databases = new Stores(stack.stores());
     }
 
-    <T> List<T> query(Store store, String sql, Row<T> mapper, Object... parameters) throws SQLException {
-        try (var statement = connection(store).prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            var found = new ArrayList<T>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(mapper.map(rows));
-                }
-            }
-            return found;
-        }
+    <T> List<T> query(Store store, String sql, Stores.Row<T> mapper, Object... parameters) throws SQLException {
+        return databases.list(store, sql, mapper, parameters);
     }
 
     /** The newest order that matches the condition (SQL on table {@code orders}), if any. */
@@ -188,15 +169,7 @@ final class LabEvidence implements AutoCloseable {
 
     @Override
     public void close() {
-        open.values().forEach(connection -> {
-            try {
-                connection.rollback();
-                connection.close();
-            } catch (SQLException e) {
-                // Only reads were made: nothing to lose.
-            }
-        });
-        open.clear();
+        databases.close();
         if (records != null) {
             records.close();
         }
@@ -207,22 +180,6 @@ final class LabEvidence implements AutoCloseable {
             records = new TopicRecords(stack.stores().kafkaBootstrapServers());
         }
         return records;
-    }
-
-    private Connection connection(Store store) throws SQLException {
-        Connection connection = open.get(store);
-        if (connection == null) {
-            String database = switch (store) {
-                case CATALOG -> stack.stores().catalogDatabase();
-                case ORDERS -> stack.stores().ordersDatabase();
-                case PAYMENTS -> stack.stores().paymentsDatabase();
-            };
-            connection = stack.stores().postgres().connect(database);
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            open.put(store, connection);
-        }
-        return connection;
     }
 
     private static Order order(ResultSet row) throws SQLException {

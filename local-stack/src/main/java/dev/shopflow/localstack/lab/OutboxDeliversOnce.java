@@ -1,6 +1,6 @@
 package dev.shopflow.localstack.lab;
 
-import dev.shopflow.localstack.lab.LabEvidence.Store;
+import dev.shopflow.localstack.audit.Stores.Store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
