@@ -50,7 +50,11 @@ public abstract class ServiceContract {
 
     /** A client of the service's management port, where health and metrics are served. */
     protected WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+        // A new connection per request, as a probe makes: two management requests in a row on one kept-alive
+        // connection twice hung 30 s in CI (Reactor Netty's reactor/reactor-netty#4361, see platform's KeepAliveReads).
+        var connector = new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                reactor.netty.http.client.HttpClient.newConnection());
+        return WebTestClient.bindToServer(connector).baseUrl("http://127.0.0.1:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
