@@ -683,7 +683,7 @@ class StackIT {
         AuditReport report = ConsistencyAudit.of(stack).run();
 
         report.print(System.out);
-        assertThat(report.results()).hasSize(8);
+        assertThat(report.results()).hasSize(9);
         assertThat(report.clean()).as(report.toString()).isTrue();
     }
 
