@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,14 +52,7 @@ final class CheckoutLoad implements AutoCloseable {
         var command = new ArrayList<>(List.of(k6.toString(), "run", "--quiet", "--no-color", "--address", "",
                 "--summary-export", folder.resolve("summary.json").toString(),
                 "-e", "RATE=" + rate, "-e", "DURATION=" + UNTIL_STOPPED, script.toAbsolutePath().toString()));
-        var k6Environment = new LinkedHashMap<>(environment);
-        k6Environment.put("SHOPFLOW_URL", stack.gatewayUrl());
-        k6Environment.putAll(stack.administrator()); // through the environment: a command line is visible to everyone
-        k6Environment.put("K6_WEB_DASHBOARD", "true");
-        k6Environment.put("K6_WEB_DASHBOARD_EXPORT", folder.resolve("report.html").toString());
-        k6Environment.put("K6_WEB_DASHBOARD_PORT", String.valueOf(dashboardPort));
-        k6Environment.put("K6_WEB_DASHBOARD_OPEN", "false");
-        k6Environment.put("K6_WEB_DASHBOARD_PERIOD", "2s");
+        var k6Environment = LoadCommand.k6Environment(environment, stack, folder, dashboardPort, "2s");
         var builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("k6.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(

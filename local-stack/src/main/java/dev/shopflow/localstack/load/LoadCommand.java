@@ -211,15 +211,9 @@ public final class LoadCommand {
         options.vus().ifPresent(vus -> command.addAll(List.of("-e", "VUS=" + vus)));
         command.add(script.toAbsolutePath().toString());
 
-        var k6Environment = new LinkedHashMap<>(environment);
-        k6Environment.put("SHOPFLOW_URL", stack.gatewayUrl());
-        k6Environment.putAll(stack.administrator()); // through the environment: a command line is visible to everyone
-        k6Environment.put("K6_WEB_DASHBOARD", "true");
-        k6Environment.put("K6_WEB_DASHBOARD_EXPORT", folder.resolve("report.html").toString());
-        k6Environment.put("K6_WEB_DASHBOARD_PORT", String.valueOf(dashboardPort));
-        k6Environment.put("K6_WEB_DASHBOARD_OPEN", "false");
         // The report is only written when the run spans two snapshot periods (10 s by default).
-        k6Environment.put("K6_WEB_DASHBOARD_PERIOD", dashboardPeriod(options.expectedSeconds()));
+        var k6Environment = k6Environment(environment, stack, folder, dashboardPort,
+                dashboardPeriod(options.expectedSeconds()));
 
         out.printf("Running k6 scenario %s (%s) against %s%n", options.scenario().id(), options.scenario().description(),
                 stack.gatewayUrl());
@@ -314,6 +308,24 @@ public final class LoadCommand {
     }
 
     /** A snapshot period that gives a run's report enough points: 1 s for short runs, up to 10 s for long ones. */
+    /**
+     * What k6 runs with against the stack: the caller's environment, the gateway's URL, the administrator's
+     * credentials (through the environment: a command line is visible to everyone) and the web dashboard that writes
+     * {@code report.html} into the run's folder, snapshotting every {@code dashboardPeriod}.
+     */
+    public static Map<String, String> k6Environment(Map<String, String> environment, Target stack, Path folder,
+            int dashboardPort, String dashboardPeriod) {
+        var k6Environment = new LinkedHashMap<>(environment);
+        k6Environment.put("SHOPFLOW_URL", stack.gatewayUrl());
+        k6Environment.putAll(stack.administrator());
+        k6Environment.put("K6_WEB_DASHBOARD", "true");
+        k6Environment.put("K6_WEB_DASHBOARD_EXPORT", folder.resolve("report.html").toString());
+        k6Environment.put("K6_WEB_DASHBOARD_PORT", String.valueOf(dashboardPort));
+        k6Environment.put("K6_WEB_DASHBOARD_OPEN", "false");
+        k6Environment.put("K6_WEB_DASHBOARD_PERIOD", dashboardPeriod);
+        return k6Environment;
+    }
+
     static String dashboardPeriod(long loadSeconds) {
         return loadSeconds <= 120 ? "1s" : loadSeconds <= 900 ? "5s" : "10s";
     }
