@@ -4,6 +4,7 @@ import dev.shopflow.auth.account.Account;
 import dev.shopflow.auth.account.Accounts;
 import dev.shopflow.auth.token.domain.RefreshToken;
 import dev.shopflow.auth.token.persistence.RefreshTokenRepository;
+import dev.shopflow.platform.tracing.TracedLogging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -111,8 +112,9 @@ public class Tokens {
         }
         // Live but already used — earlier, or just now by a concurrent request: a copy is in other hands.
         return refreshTokens.revokeFamily(stored.familyId(), now)
-                .doOnNext(revoked -> log.warn("Refresh token reused for user {}: revoked its family {} ({} tokens)",
-                        stored.userId(), stored.familyId(), revoked))
+                .delayUntil(revoked -> TracedLogging.log(() -> log.warn(
+                        "Refresh token reused for user {}: revoked its family {} ({} tokens)",
+                        stored.userId(), stored.familyId(), revoked)))
                 .then(Mono.error(new InvalidRefreshToken()));
     }
 

@@ -23,6 +23,7 @@ import dev.shopflow.catalog.inventory.persistence.StockRepository.ReservationEnd
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.outbox.Outbox;
+import dev.shopflow.platform.tracing.TracedLogging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,9 +112,8 @@ public class Inventory {
                 .toList();
         return stock.hasReservations(order.orderId()).flatMap(alreadyHeld -> {
             if (alreadyHeld) {
-                log.warn("Order {} was placed again under event {}; it already holds its stock", order.orderId(),
-                        order.eventId());
-                return Mono.empty();
+                return TracedLogging.log(() -> log.warn("Order {} was placed again under event {}; it already holds its stock",
+                        order.orderId(), order.eventId()));
             }
             List<UUID> products = requested.stream().map(OrderLine::productId).toList();
             return stock.lockAvailable(products)
@@ -141,12 +141,13 @@ public class Inventory {
             List<Mispriced> mispriced = PriceCheck.mispriced(ordered, published);
             if (!mispriced.isEmpty()) {
                 // Never a customer's doing: order-service prices every line at catalog's price. A bug or tampering.
-                log.warn("Order {} carries prices catalog did not publish, so nothing is reserved: {}",
-                        order.orderId(), mispriced);
-                return publish(new PriceRejected(UUID.randomUUID(), now, order.orderId(), mispriced.stream()
-                        .map(line -> new InventoryEvent.Mispriced(line.productId(), money(line.unitPrice()),
-                                money(line.currentPrice())))
-                        .toList()))
+                return TracedLogging.logThen(() -> log.warn(
+                                "Order {} carries prices catalog did not publish, so nothing is reserved: {}",
+                                order.orderId(), mispriced),
+                        () -> publish(new PriceRejected(UUID.randomUUID(), now, order.orderId(), mispriced.stream()
+                                .map(line -> new InventoryEvent.Mispriced(line.productId(), money(line.unitPrice()),
+                                        money(line.currentPrice())))
+                                .toList())))
                         .doOnSuccess(done -> count("shopflow.inventory.reservations", "price-rejected"));
             }
             return stock.reserve(order.orderId(), reserve.lines(), now)

@@ -3,6 +3,7 @@ package dev.shopflow.catalog.inventory;
 import dev.shopflow.catalog.inventory.domain.StockBelowReserved;
 import dev.shopflow.catalog.inventory.domain.StockLevel;
 import dev.shopflow.catalog.inventory.persistence.StockRepository;
+import dev.shopflow.platform.tracing.TracedLogging;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public class Stock {
                 .switchIfEmpty(Mono.error(() -> new StockNotFound(productId)))
                 .map(level -> level.withOnHand(quantity))
                 .flatMap(level -> stock.saveOnHand(productId, level))
-                .doOnSuccess(done -> log.info("Set stock on hand of product {} to {}", productId, quantity))
+                .then(TracedLogging.log(() -> log.info("Set stock on hand of product {} to {}", productId, quantity)))
                 .as(transactions::transactional);
     }
 }

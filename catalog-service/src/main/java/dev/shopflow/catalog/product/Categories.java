@@ -1,6 +1,7 @@
 package dev.shopflow.catalog.product;
 
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
+import dev.shopflow.platform.tracing.TracedLogging;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,6 +44,6 @@ public class Categories {
     public Mono<Category> create(String slug, String name) {
         return categories.insertIfSlugFree(UUID.randomUUID(), slug, name)
                 .flatMap(inserted -> inserted ? find(slug) : Mono.error(new CategoryAlreadyExists(slug)))
-                .doOnNext(created -> log.info("Created category {}", created.slug()));
+                .delayUntil(created -> TracedLogging.log(() -> log.info("Created category {}", created.slug())));
     }
 }

@@ -7,6 +7,7 @@ import dev.shopflow.catalog.product.domain.ProductQuery;
 import dev.shopflow.catalog.product.domain.Violation;
 import dev.shopflow.catalog.product.persistence.CategoryRepository;
 import dev.shopflow.catalog.product.persistence.ProductRepository;
+import dev.shopflow.platform.tracing.TracedLogging;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public class Products {
                 .flatMap(inserted -> inserted
                         ? stock.stockNewProduct(id, onHand).then(find(id))
                         : Mono.error(new SkuAlreadyInUse(details.sku())))
-                .doOnNext(created -> log.info("Created product {} ({})", created.id(), created.sku()))
+                .delayUntil(created -> TracedLogging.log(() -> log.info("Created product {} ({})", created.id(), created.sku())))
                 .as(transactions::transactional);
     }
 
@@ -111,7 +112,7 @@ public class Products {
     public Mono<Void> delete(UUID id) {
         return products.markDeleted(id)
                 .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(new ProductNotFound(id)))
-                .doOnSuccess(done -> log.info("Deleted product {}", id));
+                .then(TracedLogging.log(() -> log.info("Deleted product {}", id)));
     }
 
     /** The id of the category {@code details} names, once the details are known to follow every rule. */

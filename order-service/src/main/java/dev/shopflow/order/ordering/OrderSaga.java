@@ -16,6 +16,7 @@ import dev.shopflow.order.ordering.events.SagaEvent;
 import dev.shopflow.order.ordering.persistence.OrderRepository;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
+import dev.shopflow.platform.tracing.TracedLogging;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,9 +71,9 @@ public class OrderSaga {
     public Mono<Boolean> apply(SagaEvent event, ReceivedEvent received) {
         // The warning sits before the move: after it, an applied event (a Mono<Void>, always empty) would warn too.
         Mono<Void> effect = orders.lock(event.orderId())
-                .switchIfEmpty(Mono.<Order>fromRunnable(() -> log.warn(
+                .switchIfEmpty(TracedLogging.logThen(() -> log.warn(
                         "Event {} ({}) is about order {}, which this service does not know; it changes nothing",
-                        received.id(), received.type(), event.orderId())))
+                        received.id(), received.type(), event.orderId()), Mono::empty))
                 .flatMap(order -> move(order, event));
         return inbox.applyOnce(CONSUMER, received, effect);
     }

@@ -15,6 +15,7 @@ import dev.shopflow.payment.provider.RefundRequest;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.security.AuthenticatedUser;
+import dev.shopflow.platform.tracing.TracedLogging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -96,8 +97,8 @@ public class Payments {
             List<PaymentEvent> produced = cancelled ? events(payment.failBecauseOrderWasCancelled(now)) : List.of();
             return payments.insertIfOrderHasNone(payment, now).flatMap(inserted -> {
                 if (!inserted) {
-                    log.info("Order {} asked for a payment again; it has one already", command.orderId());
-                    return Mono.empty();
+                    return TracedLogging.log(() ->
+                            log.info("Order {} asked for a payment again; it has one already", command.orderId()));
                 }
                 return transitions.publishAndCount(produced);
             });

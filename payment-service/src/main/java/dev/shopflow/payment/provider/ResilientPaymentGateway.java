@@ -1,5 +1,6 @@
 package dev.shopflow.payment.provider;
 
+import dev.shopflow.platform.tracing.TracedLogging;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -80,10 +81,9 @@ public class ResilientPaymentGateway implements PaymentGateway, AutoCloseable {
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
-                .onErrorResume(ResilientPaymentGateway::gaveNoAnswer, error -> {
-                    log.warn("No answer from {} to {} order {}: {}", name(), operation, orderId, describe(error));
-                    return Mono.just(unavailable.apply(describe(error)));
-                });
+                .onErrorResume(ResilientPaymentGateway::gaveNoAnswer, error -> TracedLogging.logThen(
+                        () -> log.warn("No answer from {} to {} order {}: {}", name(), operation, orderId, describe(error)),
+                        () -> Mono.just(unavailable.apply(describe(error)))));
     }
 
     /** One attempt, timed from subscription to its answer, error or time-out. */

@@ -6,11 +6,13 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Log lines written from inside a reactive chain that carry the trace of the request they belong to, whether or not
- * Reactor restores thread-locals around every operator ({@code spring.reactor.context-propagation: auto}). With
- * {@code limited} — the gateway's setting, which saves it a fifth of its CPU (docs/performance.md) — the trace id
- * and span id reach the log's MDC only where the Observation kept in the Reactor context is put back in scope for the
- * duration of the logging, which is what this does.
+ * Log lines written from inside a reactive chain that carry the trace of the request or event they belong to.
+ * Shopflow runs Reactor with {@code spring.reactor.context-propagation: limited} (platform's default): restoring every
+ * thread-local around every Reactor signal ({@code auto}) cost each service a sixth to a fifth of its CPU
+ * (docs/performance.md). So a log call in {@code doOnNext} or {@code flatMap} finds no trace in the log's MDC; the
+ * trace id and span id get there only where the Observation kept in the Reactor context is put back in scope for the
+ * duration of the logging, which is what this does. Log lines written on a thread that has the trace in scope (a
+ * blocking listener, a {@code handle} operator) need nothing.
  */
 public final class TracedLogging {
 
@@ -30,5 +32,13 @@ public final class TracedLogging {
             }
             return next.get();
         });
+    }
+
+    /**
+     * A Mono that runs {@code logging} with the trace of its subscriber in scope and completes empty: for a log line
+     * after a step ({@code .then(log(...))}) or about a value ({@code .delayUntil(value -> log(...))}).
+     */
+    public static Mono<Void> log(Runnable logging) {
+        return logThen(logging, Mono::empty);
     }
 }
