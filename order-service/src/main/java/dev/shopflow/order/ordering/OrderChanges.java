@@ -1,6 +1,5 @@
 package dev.shopflow.order.ordering;
 
-import dev.shopflow.order.ordering.domain.Order;
 import dev.shopflow.platform.database.PostgresChannel;
 import dev.shopflow.platform.database.PostgresChannel.Listening;
 import dev.shopflow.platform.database.PostgresChannel.Notified;
@@ -14,14 +13,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Tells the order streams of every instance that an order changed. The transaction that changes an order announces
- * it on the PostgreSQL channel {@value #CHANNEL} (delivered when it commits, never when it rolls back); each instance
- * listens on that channel once, on a connection of its own, and fans what it hears out to its streams in memory. So
- * a change reaches a stream as soon as it commits, whichever instance made it, and no stream polls the database.
+ * Tells the order streams of every instance that an order changed. Every update of an order notifies the PostgreSQL
+ * channel {@value #CHANNEL} with the order's id, through a trigger on the table (migration V5; delivered when the
+ * transaction commits, never when it rolls back); each instance listens on that channel once, on a connection of its
+ * own, and fans what it hears out to its streams in memory. So a change reaches a stream as soon as it commits,
+ * whichever instance made it, and no stream polls the database.
  */
 @Component
 class OrderChanges implements SmartLifecycle {
@@ -40,11 +39,6 @@ class OrderChanges implements SmartLifecycle {
 
     OrderChanges(ConnectionFactory connectionFactory) {
         this.channel = new PostgresChannel(connectionFactory, CHANNEL);
-    }
-
-    /** Announces, in the caller's transaction, that the order's new state is being stored. */
-    Mono<Void> announce(Order order) {
-        return channel.send(order.id().toString());
     }
 
     /**

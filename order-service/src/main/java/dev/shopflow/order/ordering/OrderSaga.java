@@ -14,6 +14,7 @@ import dev.shopflow.order.ordering.events.PaymentEvent.PaymentRefunded;
 import dev.shopflow.order.ordering.events.PaymentEvent.PaymentSucceeded;
 import dev.shopflow.order.ordering.events.SagaEvent;
 import dev.shopflow.order.ordering.persistence.OrderRepository;
+import dev.shopflow.order.ordering.persistence.TimelineRepository;
 import dev.shopflow.platform.inbox.Inbox;
 import dev.shopflow.platform.kafka.ReceivedEvent;
 import dev.shopflow.platform.tracing.TracedLogging;
@@ -89,8 +90,8 @@ public class OrderSaga {
             case PaymentFailed failed -> order.cancelForDeclinedPayment(failed.paymentId(), now);
             case PaymentRefunded refunded -> Optional.empty();
         };
-        return writer.noteStep(order.id(), event.occurredAt(), step(event), actor(event), detail(event, before, order))
-                .then(writer.storeChange(order, before, announced));
+        var taken = new TimelineRepository.Entry(event.occurredAt(), step(event), actor(event), detail(event, before, order));
+        return writer.storeStep(taken, order, before, announced);
     }
 
     private static String step(SagaEvent event) {

@@ -13,7 +13,9 @@ import dev.shopflow.order.ordering.persistence.TimelineRepository;
 import dev.shopflow.platform.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,9 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * Writes what happened to an order, in the caller's transaction: its new state (and the notification that tells the
- * order streams, {@link OrderChanges}), the event it announces (outbox), and the step in its timeline; the metrics
- * follow once the transaction commits. The one place that writes an order, so that the three never disagree.
+ * Writes what happened to an order, in the caller's transaction: its new state (whose update notifies the order
+ * streams, {@link OrderChanges}), the event it announces (outbox), and the steps in its timeline; the metrics follow
+ * once the transaction commits. The one place that writes an order, so that the three never disagree.
  */
 @Component
 class OrderWriter {
@@ -36,20 +38,17 @@ class OrderWriter {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final OrderMetrics metrics;
-    private final OrderChanges changes;
 
-    OrderWriter(OrderRepository orders, TimelineRepository timeline, Outbox outbox, OrderMetrics metrics,
-            OrderChanges changes) {
+    OrderWriter(OrderRepository orders, TimelineRepository timeline, Outbox outbox, OrderMetrics metrics) {
         this.orders = orders;
         this.timeline = timeline;
         this.outbox = outbox;
         this.metrics = metrics;
-        this.changes = changes;
     }
 
     /** Stores a newly placed order and announces it. */
     Mono<Void> storePlaced(Order order, OrderPlaced placed) {
-        return orders.insert(order).then(announce(placed)).then(afterCommit(order));
+        return orders.insert(order).then(announce(placed, List.of())).then(afterCommit(order));
     }
 
     /**
@@ -57,17 +56,29 @@ class OrderWriter {
      * if it announced one.
      */
     Mono<Void> storeChange(Order order, OrderStatus before, Optional<? extends OrderEvent> announced) {
-        Mono<Void> state = order.status() == before ? Mono.empty()
-                : orders.update(order).then(changes.announce(order)).then(afterCommit(order));
-        return state.then(announced.map(this::announce).orElse(Mono.empty()));
+        return storeChange(order, before, announced, List.of());
     }
 
-    /** Records a step taken by another service (or a step that changed nothing) in the order's timeline. */
-    Mono<Void> noteStep(UUID orderId, Instant occurredAt, String step, String actor, String detail) {
-        return timeline.append(orderId, new TimelineRepository.Entry(occurredAt, step, actor, detail));
+    /**
+     * As {@link #storeChange(Order, OrderStatus, Optional)}, for a step another service took ({@code taken}, which
+     * the timeline records first, even when it changed nothing): its entry and that of the event this service
+     * announces in reply are written with one statement.
+     */
+    Mono<Void> storeStep(TimelineRepository.Entry taken, Order order, OrderStatus before,
+            Optional<? extends OrderEvent> announced) {
+        return storeChange(order, before, announced, List.of(taken));
     }
 
-    private Mono<Void> announce(OrderEvent event) {
+    private Mono<Void> storeChange(Order order, OrderStatus before, Optional<? extends OrderEvent> announced,
+            List<TimelineRepository.Entry> taken) {
+        // The update notifies the order streams by itself (a trigger, OrderChanges).
+        Mono<Void> state = order.status() == before ? Mono.empty() : orders.update(order).then(afterCommit(order));
+        return state.then(announced.<Mono<Void>>map(event -> announce(event, taken))
+                .orElseGet(() -> timeline.append(order.id(), taken)));
+    }
+
+    /** The event in the outbox, then the timeline: the steps that led to it, and its own. */
+    private Mono<Void> announce(OrderEvent event, List<TimelineRepository.Entry> taken) {
         String detail = switch (event) {
             case OrderPlaced placed -> placed.items().size() + " line(s), total " + format(placed.total());
             case PaymentRequested requested -> format(requested.amount()) + " with " + requested.paymentMethod();
@@ -80,8 +91,10 @@ class OrderWriter {
             case OrderConfirmed confirmed -> "ORDER_CONFIRMED";
             case OrderCancelled cancelled -> "ORDER_CANCELLED";
         };
+        var steps = new ArrayList<>(taken);
+        steps.add(new TimelineRepository.Entry(event.occurredAt(), step, ORDER_SERVICE, detail));
         return outbox.append(OrderEvent.TOPIC, event.orderId().toString(), event)
-                .then(noteStep(event.orderId(), event.occurredAt(), step, ORDER_SERVICE, detail));
+                .then(timeline.append(event.orderId(), steps));
     }
 
     private Mono<Void> afterCommit(Order order) {

@@ -79,9 +79,12 @@ class OrderStreamsTest extends OrderServiceTest {
 
         StepVerifier.create(statuses(order, user))
                 .expectNext("PENDING")
-                // A change that announces nothing is never seen: the stream does not poll (it used to every 2 s).
-                .then(() -> database.sql("UPDATE orders SET status = 'AWAITING_PAYMENT' WHERE id = :id")
-                        .bind("id", order).then().block())
+                // A change that notifies nothing is never seen: the stream does not poll (it used to every 2 s). Every
+                // update of an order notifies (a trigger), so this one is made with the trigger off, in one
+                // transaction: nobody else ever sees the table without it.
+                .then(() -> database.sql("ALTER TABLE orders DISABLE TRIGGER order_changed; "
+                        + "UPDATE orders SET status = 'AWAITING_PAYMENT' WHERE id = '" + order + "'; "
+                        + "ALTER TABLE orders ENABLE TRIGGER order_changed").then().block())
                 .expectNoEvent(Duration.ofMillis(2500))
                 .then(() -> {
                     cancelling.set(System.nanoTime());
@@ -94,6 +97,21 @@ class OrderStreamsTest extends OrderServiceTest {
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void pushesAnyUpdateOfTheOrderEvenOneMadeOutsideTheService() {
+        UUID user = UUID.randomUUID();
+        UUID order = place(user);
+
+        StepVerifier.create(statuses(order, user))
+                .expectNext("PENDING")
+                // The notification comes from the table's trigger, not from the code that changed the order.
+                .then(() -> database.sql("UPDATE orders SET status = 'AWAITING_PAYMENT' WHERE id = :id")
+                        .bind("id", order).then().block())
+                .expectNext("AWAITING_PAYMENT")
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test

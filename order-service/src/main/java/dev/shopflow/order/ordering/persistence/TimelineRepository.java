@@ -1,6 +1,8 @@
 package dev.shopflow.order.ordering.persistence;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -23,15 +25,32 @@ public class TimelineRepository {
 
     /** Appends a step to the order's timeline (in the caller's transaction, if any). */
     public Mono<Void> append(UUID orderId, Entry entry) {
-        var spec = database.sql("""
-                        INSERT INTO order_timeline (order_id, occurred_at, step, actor, detail)
-                        VALUES (:orderId, :occurredAt, :step, :actor, :detail)""")
-                .bind("orderId", orderId)
-                .bind("occurredAt", entry.occurredAt())
-                .bind("step", entry.step())
-                .bind("actor", entry.actor());
-        return (entry.detail() == null ? spec.bindNull("detail", String.class) : spec.bind("detail", entry.detail()))
-                .then();
+        return append(orderId, List.of(entry));
+    }
+
+    /**
+     * Appends steps to the order's timeline in the order given, with one statement (in the caller's transaction, if
+     * any): a saga step records what another service did and what this one announced in reply.
+     */
+    public Mono<Void> append(UUID orderId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        var values = new StringJoiner(", ");
+        for (int i = 0; i < entries.size(); i++) {
+            values.add("(:orderId, :occurredAt" + i + ", :step" + i + ", :actor" + i + ", :detail" + i + ")");
+        }
+        // The rows of one VALUES list get their ids in list order, which is the order the timeline is read in.
+        var spec = database.sql("INSERT INTO order_timeline (order_id, occurred_at, step, actor, detail) VALUES " + values)
+                .bind("orderId", orderId);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            spec = spec.bind("occurredAt" + i, entry.occurredAt())
+                    .bind("step" + i, entry.step())
+                    .bind("actor" + i, entry.actor());
+            spec = entry.detail() == null ? spec.bindNull("detail" + i, String.class) : spec.bind("detail" + i, entry.detail());
+        }
+        return spec.then();
     }
 
     /** The order's steps in the order they were recorded. */
