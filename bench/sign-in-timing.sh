@@ -7,6 +7,13 @@
 # on its own trusts no proxy, and then every attempt counts against 127.0.0.1.
 # Usage: bench/sign-in-timing.sh [ATTEMPTS]   (default 20; the stack must be running: ./shopflow up -d)
 set -euo pipefail
+case "${1:-}" in
+  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+[ $# -le 1 ] && [[ "${1:-20}" =~ ^[1-9][0-9]*$ ]] || {
+  echo "Usage: bench/sign-in-timing.sh [ATTEMPTS]   (ATTEMPTS: a positive whole number; default 20)" >&2
+  exit 2
+}
 attempts="${1:-20}"
 auth="http://127.0.0.1:${SHOPFLOW_AUTH_SERVICE_PORT:-8081}"
 run="$(date +%s)-$$"

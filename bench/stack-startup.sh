@@ -8,6 +8,13 @@
 # Usage: bench/stack-startup.sh [RUNS]   (default 3; the stack must not be running)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+case "${1:-}" in
+  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+[ $# -le 1 ] && [[ "${1:-3}" =~ ^[1-9][0-9]*$ ]] || {
+  echo "Usage: bench/stack-startup.sh [RUNS]   (RUNS: how many later starts to time, a positive whole number; default 3)" >&2
+  exit 2
+}
 runs="${1:-3}"
 state="${SHOPFLOW_STATE_DIR:-.shopflow}"
 
