@@ -94,17 +94,13 @@ for sitting in $(seq 1 "$sittings"); do
       exit 1
     fi
     wait_for_quiet
-    first=true
+    warm="$warmup"
     for rate in "${rate_list[@]}"; do
       log="$out/$sitting-$name-$rate.txt"
       # The capacity script's own verdict also fails a run over its latency threshold, which a saturating rate
       # crosses by design: here a run is judged by its orders (every one placed confirmed, no request failed).
-      if [ "$first" = true ]; then
-        bench/capacity.sh --rate "$rate" --duration "$duration" --warmup "$warmup" > "$log" 2>&1 || true
-      else
-        bench/capacity.sh --rate "$rate" --duration "$duration" --warmup 0 > "$log" 2>&1 || true
-      fi
-      first=false
+      bench/capacity.sh --rate "$rate" --duration "$duration" --warmup "$warm" > "$log" 2>&1 || true
+      warm=0
       placed="$(sed -n 's/.*placed \([0-9]*\), confirmed.*/\1/p' "$log")"
       confirmed="$(sed -n 's/.*placed [0-9]*, confirmed \([0-9]*\),.*/\1/p' "$log")"
       kept=no

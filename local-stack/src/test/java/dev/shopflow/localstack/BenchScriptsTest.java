@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BenchScriptsTest {
 
     private static final Path HOME = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    Path state;
 
     static Stream<String> scripts() throws IOException {
         try (Stream<Path> files = Files.list(HOME.resolve("bench"))) {
@@ -47,11 +51,10 @@ class BenchScriptsTest {
         assertThat(run.output()).doesNotContain("starting", "Starting", "Registering");
     }
 
-    private static Run bash(String script, String... arguments) throws Exception {
+    private Run bash(String script, String... arguments) throws Exception {
         var command = new ArrayList<>(List.of("bash", HOME.resolve("bench").resolve(script).toString()));
         command.addAll(List.of(arguments));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Path state = Files.createTempDirectory("bench-state");
         builder.environment().put("SHOPFLOW_STATE_DIR", state.toString());
         // Ports nothing listens on: a script that went ahead anyway would find no stack rather than the user's.
         builder.environment().put("SHOPFLOW_GATEWAY_PORT", "1");

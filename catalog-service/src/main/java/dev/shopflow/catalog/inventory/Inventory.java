@@ -112,7 +112,8 @@ public class Inventory {
                 .toList();
         return stock.hasReservations(order.orderId()).flatMap(alreadyHeld -> {
             if (alreadyHeld) {
-                return TracedLogging.log(() -> log.warn("Order {} was placed again under event {}; it already holds its stock",
+                return TracedLogging.log(() -> log.warn(
+                        "Order {} was placed again under event {}; it already holds its stock",
                         order.orderId(), order.eventId()));
             }
             List<UUID> products = requested.stream().map(OrderLine::productId).toList();
@@ -141,10 +142,10 @@ public class Inventory {
             List<Mispriced> mispriced = PriceCheck.mispriced(ordered, published);
             if (!mispriced.isEmpty()) {
                 // Never a customer's doing: order-service prices every line at catalog's price. A bug or tampering.
-                return TracedLogging.logThen(() -> log.warn(
+                return TracedLogging.log(() -> log.warn(
                                 "Order {} carries prices catalog did not publish, so nothing is reserved: {}",
-                                order.orderId(), mispriced),
-                        () -> publish(new PriceRejected(UUID.randomUUID(), now, order.orderId(), mispriced.stream()
+                                order.orderId(), mispriced))
+                        .then(publish(new PriceRejected(UUID.randomUUID(), now, order.orderId(), mispriced.stream()
                                 .map(line -> new InventoryEvent.Mispriced(line.productId(), money(line.unitPrice()),
                                         money(line.currentPrice())))
                                 .toList())))

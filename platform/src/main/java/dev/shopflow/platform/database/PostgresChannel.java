@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -19,8 +18,10 @@ import reactor.util.retry.Retry;
  * One PostgreSQL notification channel ({@code LISTEN}/{@code NOTIFY}) over R2DBC: how a service wakes at once when
  * a transaction — in this instance or in another one on the same database — commits a change it waits for.
  * <ul>
- *     <li>{@link #send} notifies in the caller's transaction: PostgreSQL delivers the notification when that
- *     transaction commits, and never when it rolls back.</li>
+ *     <li>Notifications come from the database: a trigger on the table that changed ({@code outbox_notify} on
+ *     {@code outbox}, {@code order_changed} on {@code orders}) runs {@code pg_notify} in the transaction that
+ *     changes it, so PostgreSQL delivers the notification when that transaction commits, and never when it rolls
+ *     back — whoever made the change.</li>
  *     <li>{@link #listen} listens on a connection of its own and hears every notification committed while it
  *     listens. After a lost connection it listens again (backing off up to 30 s) and says so with a fresh
  *     {@link Listening} signal: notifications sent while nobody listened are lost, so a listener that relies on
@@ -38,12 +39,10 @@ public class PostgresChannel {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ConnectionFactory connectionFactory;
-    private final DatabaseClient database;
     private final String name;
 
     /**
-     * @param connectionFactory the service's connection factory (the one its transactions use, so that {@link #send}
-     *                          joins them)
+     * @param connectionFactory the service's connection factory; listening holds one connection of it
      * @param name              the channel, a lower-case identifier such as {@code outbox}
      * @throws IllegalArgumentException when the name is not a plain lower-case identifier
      */
@@ -52,7 +51,6 @@ public class PostgresChannel {
             throw new IllegalArgumentException("A channel name is a lower-case identifier: " + name);
         }
         this.connectionFactory = connectionFactory;
-        this.database = DatabaseClient.create(connectionFactory);
         this.name = name;
     }
 
@@ -74,18 +72,6 @@ public class PostgresChannel {
     /** The channel's name. */
     public String name() {
         return name;
-    }
-
-    /**
-     * Notifies the channel, in the caller's transaction when there is one (delivered at its commit), else at once.
-     *
-     * @param payload at most 8000 bytes, such as the id of what changed
-     */
-    public Mono<Void> send(String payload) {
-        return database.sql("SELECT pg_notify(:channel, :payload)")
-                .bind("channel", name)
-                .bind("payload", payload)
-                .then();
     }
 
     /**

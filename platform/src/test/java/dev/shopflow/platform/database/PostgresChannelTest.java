@@ -44,6 +44,11 @@ class PostgresChannelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(new Listening()));
     }
 
+    /** What a trigger does: pg_notify in the transaction of the change, if any. */
+    private Mono<Void> notify(String payload) {
+        return database.sql("SELECT pg_notify('order_changed', :payload)").bind("payload", payload).then();
+    }
+
     @AfterEach
     void stop() {
         listening.dispose();
@@ -52,12 +57,12 @@ class PostgresChannelTest {
 
     @Test
     void hearsWhatACommittedTransactionSentAndNothingOfOneRolledBack() {
-        transactions.transactional(channel.send("kept")).block();
+        transactions.transactional(notify("kept")).block();
         transactions.execute(status -> {
             status.setRollbackOnly();
-            return channel.send("rolled back");
+            return notify("rolled back");
         }).blockLast();
-        channel.send("outside a transaction").block();
+        notify("outside a transaction").block();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(new Notified("outside a transaction")));
         assertThat(heard).containsExactly(new Listening(), new Notified("kept"), new Notified("outside a transaction"));
@@ -65,7 +70,7 @@ class PostgresChannelTest {
 
     @Test
     void deliversANotificationOnlyWhenItsTransactionCommits() {
-        var held = transactions.transactional(channel.send("later").then(Mono.delay(Duration.ofMillis(700)))).toFuture();
+        var held = transactions.transactional(notify("later").then(Mono.delay(Duration.ofMillis(700)))).toFuture();
 
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(1))
                 .until(() -> !heard.contains(new Notified("later")));
@@ -80,7 +85,7 @@ class PostgresChannelTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> heard.stream().filter(Listening.class::isInstance).count() == 2);
-        channel.send("after the reconnection").block();
+        notify("after the reconnection").block();
         await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(new Notified("after the reconnection")));
     }
 

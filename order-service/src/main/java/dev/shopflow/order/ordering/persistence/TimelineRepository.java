@@ -23,11 +23,6 @@ public class TimelineRepository {
         this.database = database;
     }
 
-    /** Appends a step to the order's timeline (in the caller's transaction, if any). */
-    public Mono<Void> append(UUID orderId, Entry entry) {
-        return append(orderId, List.of(entry));
-    }
-
     /**
      * Appends steps to the order's timeline in the order given, with one statement (in the caller's transaction, if
      * any): a saga step records what another service did and what this one announced in reply.
