@@ -7,15 +7,20 @@ import dev.shopflow.contracts.EventContracts;
 import dev.shopflow.order.FakeCatalog;
 import dev.shopflow.order.OrderServiceTest;
 import dev.shopflow.platform.testsupport.TestTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /** Checkout through the HTTP API: buy now and from the cart, idempotency keys, and every way it is refused. */
 class CheckoutTest extends OrderServiceTest {
@@ -24,6 +29,9 @@ class CheckoutTest extends OrderServiceTest {
 
     @Autowired
     private WebTestClient web;
+
+    @Value("${local.server.port}")
+    private int port;
 
     @Autowired
     private DatabaseClient database;
@@ -231,6 +239,33 @@ class CheckoutTest extends OrderServiceTest {
 
         assertThat(ids).hasSize(4).containsOnly(ids.getFirst());
         assertThat(count("SELECT count(*) AS n FROM orders WHERE user_id = :user", user)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckoutWhoseClientGoesAwayMidwayPlacesItsOrderWithItsEventOrNeither() {
+        UUID user = UUID.randomUUID();
+        UUID lamp = catalog.add("Lamp", 3000);
+        var request = buyNow(Map.of("productId", lamp, "quantity", 1));
+        List<String> keys = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "dropped-" + i).toList();
+        var client = WebClient.create("http://localhost:" + port);
+
+        // Each client closes its connection after up to 40 ms: before, during or after the checkout's transaction.
+        Flux.fromIterable(keys).flatMap(key -> client.post().uri("/api/orders")
+                .headers(auth(TestTokens.customer(user))).header("Idempotency-Key", key).bodyValue(request)
+                .retrieve().toBodilessEntity()
+                .take(Duration.ofMillis(ThreadLocalRandom.current().nextLong(40)))
+                .onErrorComplete(), 8).blockLast();
+        // Then each comes back with its key, as a client whose connection dropped does.
+        List<String> placed = keys.stream().map(key -> placedId(checkout(user, key, request))).toList();
+
+        assertThat(placed).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) AS n FROM orders WHERE user_id = :user", user)).isEqualTo(keys.size());
+        assertThat(count("""
+                SELECT count(*) AS n FROM outbox WHERE event_type = 'shopflow.order.placed.v1'
+                AND payload::jsonb ->> 'userId' = CAST(:user AS text)""", user)).isEqualTo(keys.size());
+        assertThat(count("""
+                SELECT count(*) AS n FROM outbox WHERE payload::jsonb ->> 'userId' = CAST(:user AS text)
+                AND NOT EXISTS (SELECT 1 FROM orders WHERE orders.id::text = outbox.record_key)""", user)).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shopflow.platform.outbox;
 
+import dev.shopflow.platform.database.UncancellableTransactionalOperator;
 import dev.shopflow.platform.kafka.ReliableProducer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +25,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +56,7 @@ public class OutboxAutoConfiguration {
             DefaultKafkaProducerFactory<String, String> outboxProducerFactory, OutboxProperties properties,
             ObjectProvider<MeterRegistry> meters, ObjectProvider<OutboxTracing> tracing,
             @Value("${spring.application.name}") String serviceName) {
-        return new OutboxRelay(connectionFactory, TransactionalOperator.create(transactionManager),
+        return new OutboxRelay(connectionFactory, UncancellableTransactionalOperator.create(transactionManager),
                 new KafkaTemplate<>(outboxProducerFactory), properties, "/shopflow/" + serviceName,
                 meters.getIfAvailable(SimpleMeterRegistry::new), tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
