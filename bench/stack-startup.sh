@@ -46,7 +46,9 @@ timed_up() { # label
     "launcher: $(grep -o 'Shopflow is ready in [0-9.]* s' <<<"$output")"
 }
 
-rm -rf ./*/target/extracted
+# As after a build: the launcher extracts each jar again and has no start-up cache for it (both live in the state
+# folder's app/, ServiceImages).
+rm -rf "$state/app"
 timed_up "first start after a build"
 if grep -q 'recording start-up caches' "$state/logs/launcher.log"; then
   echo "  waiting for the start-up caches to be recorded …"

@@ -36,10 +36,13 @@ public record StackSettings(
 
     /**
      * Small-footprint defaults chosen by measurement (see the README): a serial collector suits small heaps on a
-     * laptop, and a capped heap, thread stack and direct memory keep each JVM's resident size predictable.
+     * laptop, and a capped heap, thread stack and direct memory keep each JVM's resident size predictable. Only the
+     * JIT's first tier (C1): on this workload C2's code saved no CPU per order (measured A/B, docs/performance.md
+     * session 5), while compiling it took a third of the CPU of a start and about 60 MB of memory per JVM.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-Xms24m",
             "-Xmx160m",
             "-Xss512k",
