@@ -34,4 +34,4 @@ USER 10001:10001
 ENV SERVER_ADDRESS=0.0.0.0
 LABEL org.opencontainers.image.title="shopflow/${MODULE}"
 # The launcher's JVM options (local-stack StackSettings.DEFAULT_JVM_OPTIONS), checked by deploy's DockerfileTest.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms24m", "-Xmx160m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms24m", "-Xmx160m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", "application.jar"]

@@ -35,14 +35,12 @@ public record StackSettings(
         Duration startTimeout) {
 
     /**
-     * Small-footprint defaults chosen by measurement (see the README): a serial collector suits small heaps on a
-     * laptop, and a capped heap, thread stack and direct memory keep each JVM's resident size predictable. Only the
-     * JIT's first tier (C1): on this workload C2's code saved no CPU per order (measured A/B, docs/performance.md
-     * session 5), while compiling it took a third of the CPU of a start and about 60 MB of memory per JVM.
+     * Small-footprint defaults chosen by measurement (see the README), shared with the container images: a serial
+     * collector suits small heaps, and a capped heap, thread stack and direct memory keep each JVM's resident size
+     * predictable.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-Xms24m",
             "-Xmx160m",
             "-Xss512k",
@@ -50,6 +48,14 @@ public record StackSettings(
             "-XX:ReservedCodeCacheSize=64m",
             "-XX:+ExitOnOutOfMemoryError",
             "--enable-native-access=ALL-UNNAMED");
+
+    /**
+     * The local stack's JVMs compile with the JIT's first tier only (C1): six JVMs share a laptop's cores, and C2's
+     * compiling took a third of the CPU of a start, slowed a young stack by a third and cost ≈ 60 MB per JVM; it pays
+     * off only after minutes of sustained load (ADR 0030). {@code SHOPFLOW_JVM_OPTS=-XX:TieredStopAtLevel=4} turns
+     * C2 back on (the last occurrence of an option wins).
+     */
+    static final List<String> LOCAL_JIT_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     /** How far above its port a service's management port is, unless told otherwise (8083 → 9083). */
     static final int MANAGEMENT_PORT_OFFSET = 1000;
@@ -77,6 +83,7 @@ public record StackSettings(
             }
         }
         var jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(LOCAL_JIT_OPTIONS);
         String extra = environment.get("SHOPFLOW_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
             jvmOptions.addAll(List.of(extra.trim().split("\\s+")));

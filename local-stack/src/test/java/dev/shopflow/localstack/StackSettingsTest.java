@@ -47,6 +47,17 @@ class StackSettingsTest {
     }
 
     @Test
+    void runsTheImagesJvmOptionsWithTheJitsFirstTierOnlyUnlessTheUserAsksForC2() {
+        var settings = StackSettings.fromEnvironment(Path.of("/home"), Map.of());
+        assertThat(settings.jvmOptions()).startsWith(StackSettings.DEFAULT_JVM_OPTIONS.toArray(String[]::new))
+                .endsWith("-XX:TieredStopAtLevel=1");
+
+        // The JVM takes the last occurrence of an option: the user's comes after the default.
+        var withC2 = StackSettings.fromEnvironment(Path.of("/home"), Map.of("SHOPFLOW_JVM_OPTS", "-XX:TieredStopAtLevel=4"));
+        assertThat(withC2.jvmOptions()).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
     void takesAManagementPortFromTheEnvironment() {
         var settings = StackSettings.fromEnvironment(home, Map.of("SHOPFLOW_GATEWAY_MANAGEMENT_PORT", "7070"));
 
