@@ -1,6 +1,5 @@
 package dev.shopflow.platform.outbox;
 
-import dev.shopflow.platform.database.UncancellableTransactionalOperator;
 import dev.shopflow.platform.kafka.ReliableProducer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +24,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +56,10 @@ public class OutboxAutoConfiguration {
             DefaultKafkaProducerFactory<String, String> outboxProducerFactory, OutboxProperties properties,
             ObjectProvider<MeterRegistry> meters, ObjectProvider<OutboxTracing> tracing,
             @Value("${spring.application.name}") String serviceName) {
-        return new OutboxRelay(connectionFactory, UncancellableTransactionalOperator.create(transactionManager),
+        // Spring's own operator, cancelled when the relay stops: a batch stopped mid-way is rolled back at once and
+        // published again by the final drain (its one stray statement could only mark rows sent that Kafka has
+        // acknowledged), where one run to its end would hold its rows' locks past the drain (ADR 0029).
+        return new OutboxRelay(connectionFactory, TransactionalOperator.create(transactionManager),
                 new KafkaTemplate<>(outboxProducerFactory), properties, "/shopflow/" + serviceName,
                 meters.getIfAvailable(SimpleMeterRegistry::new), tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }

@@ -10,7 +10,9 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * Transactions whose subscriber cancels (a client that goes away mid-request) at any point of their work, against a
@@ -59,10 +62,15 @@ class UncancellableTransactionsTest {
 
     @Test
     void aTransactionWhoseSubscriberCancelsRunsToItsEndAndCommitsWhole() {
-        List<UUID> runs = cancelledMidway(run -> writes(run, STATEMENTS));
+        Set<UUID> begun = ConcurrentHashMap.newKeySet();
+        List<UUID> runs = cancelledMidway(run -> Mono.fromRunnable(() -> begun.add(run)).then(writes(run, STATEMENTS)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(written(runs)).allSatisfy((run, statements) -> assertThat(statements).isEqualTo(STATEMENTS)));
+        // Once every transaction has ended: the work that had begun committed whole, the rest was skipped.
+        await().atMost(Duration.ofSeconds(30)).until(() -> connections.getMetrics().orElseThrow().acquiredSize() == 0
+                && connections.getMetrics().orElseThrow().pendingAcquireSize() == 0);
+        assertThat(begun).isNotEmpty();
+        assertThat(written(runs)).allSatisfy((run, statements) ->
+                assertThat(statements).isEqualTo(begun.contains(run) ? STATEMENTS : 0L));
     }
 
     @Test
@@ -71,8 +79,46 @@ class UncancellableTransactionsTest {
                 .then(Mono.error(new IllegalStateException("refused after the last statement"))));
 
         // Once every transaction has ended and given its connection back, none has a statement committed.
-        await().atMost(Duration.ofSeconds(30)).until(() -> connections.getMetrics().orElseThrow().acquiredSize() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> connections.getMetrics().orElseThrow().acquiredSize() == 0
+                && connections.getMetrics().orElseThrow().pendingAcquireSize() == 0);
         assertThat(written(runs)).allSatisfy((run, statements) -> assertThat(statements).isZero());
+    }
+
+    @Test
+    void aTransactionCancelledBetweenTwoStatementsCommitsBoth() {
+        UUID run = UUID.randomUUID();
+        Mono<Void> work = writes(run, 1).then(Mono.delay(Duration.ofMillis(300))).then(writes(run, 1));
+
+        // Cancelled while the work waits between its statements.
+        assertThat(work.as(transactions::transactional).take(Duration.ofMillis(100)).blockOptional()).isEmpty();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> written(List.of(run)).get(run) == 2);
+    }
+
+    @Test
+    void workWhoseCallerLeftBeforeItsTransactionBeganIsSkipped() {
+        // Every connection of the pool is held, so the next transaction waits for one; its caller leaves meanwhile.
+        var holders = Flux.range(0, 4).flatMap(i -> Mono.delay(Duration.ofMillis(800)).as(transactions::transactional))
+                .then().toFuture();
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.getMetrics().orElseThrow().acquiredSize() == 4);
+        UUID abandoned = UUID.randomUUID();
+        writes(abandoned, 1).as(transactions::transactional).take(Duration.ofMillis(100)).block();
+
+        holders.join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.getMetrics().orElseThrow().acquiredSize() == 0
+                && connections.getMetrics().orElseThrow().pendingAcquireSize() == 0);
+        assertThat(written(List.of(abandoned))).containsEntry(abandoned, 0L);
+    }
+
+    @Test
+    void keepsTheResultForACallerThatAsksForItLate() {
+        UUID run = UUID.randomUUID();
+        StepVerifier.create(writes(run, 1).thenReturn("done").as(transactions::transactional), 0)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(500)) // the transaction has committed by now
+                .thenRequest(1)
+                .expectNext("done")
+                .verifyComplete();
     }
 
     @Test
@@ -115,11 +161,11 @@ class UncancellableTransactionsTest {
                         .isInstanceOf(UncancellableTransactionalOperator.class));
     }
 
-    /** Runs a transaction of this work per run, eight at a time, each cancelled after up to 3 ms; the runs' ids. */
+    /** Runs a transaction of this work per run, eight at a time, each cancelled after up to 20 ms; the runs' ids. */
     private static List<UUID> cancelledMidway(Function<UUID, Mono<Void>> work) {
         return Flux.range(0, TRANSACTIONS).flatMap(i -> {
             UUID run = UUID.randomUUID();
-            Duration cancelAfter = Duration.ofNanos(ThreadLocalRandom.current().nextLong(3_000_000));
+            Duration cancelAfter = Duration.ofNanos(ThreadLocalRandom.current().nextLong(20_000_000));
             return work.apply(run).as(transactions::transactional).take(cancelAfter)
                     .onErrorComplete(IllegalStateException.class).thenReturn(run);
         }, 8).collectList().block();
