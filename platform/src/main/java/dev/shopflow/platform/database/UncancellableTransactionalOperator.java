@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionCallback;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -33,11 +32,6 @@ public final class UncancellableTransactionalOperator implements TransactionalOp
         this.transactions = transactions;
     }
 
-    /** Transactions of this manager, with the default definition. */
-    public static TransactionalOperator create(ReactiveTransactionManager transactionManager) {
-        return of(TransactionalOperator.create(transactionManager));
-    }
-
     /** The transactions of that operator, each run to its end. */
     public static TransactionalOperator of(TransactionalOperator transactions) {
         return new UncancellableTransactionalOperator(transactions);
@@ -45,7 +39,8 @@ public final class UncancellableTransactionalOperator implements TransactionalOp
 
     @Override
     public <T> Mono<T> transactional(Mono<T> work) {
-        return toItsEnd(wanted -> transactions.transactional(Mono.defer(() -> wanted.getAsBoolean() ? work : Mono.<T>empty())));
+        return toItsEnd(wanted -> transactions.transactional(
+                Mono.defer(() -> wanted.getAsBoolean() ? work : Mono.<T>empty())));
     }
 
     @Override

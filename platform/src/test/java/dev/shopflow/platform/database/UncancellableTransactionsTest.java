@@ -52,7 +52,8 @@ class UncancellableTransactionsTest {
                 TestPostgres.connectionFactory(TestPostgres.freshDatabase("uncancellable"))).maxSize(4).build());
         database = DatabaseClient.create(connections);
         database.sql("CREATE TABLE written (run uuid NOT NULL, step int NOT NULL)").then().block();
-        transactions = UncancellableTransactionalOperator.create(new R2dbcTransactionManager(connections));
+        transactions = UncancellableTransactionalOperator.of(
+                TransactionalOperator.create(new R2dbcTransactionManager(connections)));
     }
 
     @AfterAll
